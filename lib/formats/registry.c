@@ -1,0 +1,31 @@
+/*
+ * registry.c — the list of formats. Adding a format: write
+ * lib/formats/NAME.c defining `const ck_format ck_fmt_NAME`, and add one
+ * line to each list below.
+ */
+#include <string.h>
+
+#include "clinkit/format.h"
+
+extern const ck_format ck_fmt_brat;
+extern const ck_format ck_fmt_jsonl;
+
+static const ck_format *const formats[] = {
+    &ck_fmt_brat,
+    &ck_fmt_jsonl,
+};
+
+size_t ck_format_count(void) { return sizeof formats / sizeof *formats; }
+
+const ck_format *ck_format_at(size_t i)
+{
+    return i < ck_format_count() ? formats[i] : NULL;
+}
+
+const ck_format *ck_format_find(const char *id)
+{
+    for (size_t i = 0; id && i < ck_format_count(); i++)
+        if (strcmp(formats[i]->id, id) == 0)
+            return formats[i];
+    return NULL;
+}

@@ -1,0 +1,56 @@
+/*
+ * clinkit.c — the `clinkit` command: dispatch to a subcommand. Adding a
+ * subcommand is a cmd_NAME.c file plus one line in the table below.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cmd_datasets(int argc, char **argv);
+int cmd_formats(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_samples(int argc, char **argv);
+
+static const cli_command commands[] = {
+    {"datasets", "the catalog of clinical NLP corpora: list, show, search", cmd_datasets},
+    {"formats", "the formats clinkit reads and writes", cmd_formats},
+    {"convert", "convert a corpus from one format to another", cmd_convert},
+    {"validate", "read a corpus and check every annotation against its text", cmd_validate},
+    {"samples", "read, validate and convert every bundled sample corpus", cmd_samples},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: clinkit COMMAND [ARGS]\n\n"
+               "clinkit %s — readers, writers, scorers and processors for the\n"
+               "public clinical NLP corpora.\n\ncommands:\n",
+            ck_version());
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\n'clinkit COMMAND --help' describes a command.\n"
+               "Exit status: 0 ok, 1 data problem, 2 usage error.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("clinkit %s\n", ck_version());
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "clinkit: unknown command '%s'\n\n", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+}
