@@ -1,0 +1,558 @@
+/*
+ * i2b2_xml.c — the expat driver and writer helpers shared by the i2b2/n2c2
+ * XML formats (see i2b2_xml.h for what it guarantees).
+ *
+ * Fast path: the input is fed to expat in two pieces, up to and including
+ * the first "<![CDATA[", then from the matching "]]>" on. When expat says
+ * the section opened inside the text element, the bytes between are the
+ * text, taken as they are (no CR normalisation: offsets count every byte
+ * the annotators saw). Otherwise the rest is fed whole and expat collects
+ * the text itself.
+ */
+#define _GNU_SOURCE /* memmem */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <expat.h>
+
+#include "clinkit/io.h"
+#include "clinkit/text.h"
+#include "formats/i2b2_xml.h"
+
+struct ck_xml {
+    XML_Parser p;
+    const char *file;
+    const char *text_elem;
+    const ck_xml_handlers *h;
+    void *user;
+    ck_diag *d;
+    ck_status rc;
+    size_t depth;
+    /* the text element */
+    int in_text, in_cdata, had_cdata, enc_ok;
+    size_t text_depth;
+    ck_buf text;
+    size_t counted_bytes, counted_cps;
+    const char *fast; /* CDATA taken from the input, not yet in text */
+    size_t fast_len;
+    /* lines skipped by the fast path (counted when first needed) */
+    const char *skipped;
+    size_t skipped_len, skipped_lines;
+    int skip_done, lines_known;
+};
+
+size_t ck_xml_line(ck_xml *x)
+{
+    size_t line = (size_t)XML_GetCurrentLineNumber(x->p);
+    if (x->skip_done) {
+        if (!x->lines_known) {
+            const char *s = x->skipped, *e = s + x->skipped_len;
+            while ((s = memchr(s, '\n', (size_t)(e - s)))) {
+                x->skipped_lines++;
+                s++;
+            }
+            x->lines_known = 1;
+        }
+        line += x->skipped_lines;
+    }
+    return line;
+}
+
+static void fail(ck_xml *x, ck_status rc)
+{
+    if (x->rc == CK_OK) {
+        x->rc = rc;
+        XML_StopParser(x->p, XML_FALSE);
+    }
+}
+
+static void flush_fast(ck_xml *x)
+{
+    if (x->fast) {
+        ck_buf_add(&x->text, x->fast, x->fast_len);
+        x->fast = NULL;
+    }
+}
+
+static size_t text_cps(ck_xml *x)
+{
+    flush_fast(x);
+    if (x->counted_bytes < x->text.n) {
+        x->counted_cps += ck_utf8_count(x->text.p + x->counted_bytes,
+                                        x->text.n - x->counted_bytes);
+        x->counted_bytes = x->text.n;
+    }
+    return x->counted_cps;
+}
+
+static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+    ck_xml *x = ud;
+    size_t depth = x->depth++;
+    if (x->in_text) {
+        if (x->h->start) {
+            ck_status rc = x->h->start(x->user, x, name, atts, depth, 1, text_cps(x));
+            if (rc)
+                fail(x, rc);
+        }
+        return;
+    }
+    if (x->h->start) {
+        ck_status rc = x->h->start(x->user, x, name, atts, depth, 0, 0);
+        if (rc) {
+            fail(x, rc);
+            return;
+        }
+    }
+    if (x->text_elem && strcmp(name, x->text_elem) == 0) {
+        x->in_text = 1;
+        x->had_cdata = 0;
+        x->text_depth = depth;
+        ck_buf_reset(&x->text);
+        x->counted_bytes = x->counted_cps = 0;
+        x->fast = NULL;
+    }
+}
+
+static void XMLCALL on_end(void *ud, const XML_Char *name)
+{
+    ck_xml *x = ud;
+    size_t depth = --x->depth;
+    ck_status rc = CK_OK;
+    if (x->in_text && depth == x->text_depth) {
+        x->in_text = 0;
+        if (x->h->text) {
+            if (x->fast && x->text.n == 0)
+                rc = x->h->text(x->user, x, x->fast, x->fast_len);
+            else {
+                flush_fast(x);
+                if (x->text.failed)
+                    rc = CK_ERR_NOMEM;
+                else
+                    rc = x->h->text(x->user, x, x->text.n ? x->text.p : "", x->text.n);
+            }
+        }
+        x->fast = NULL;
+        if (rc == CK_OK && x->h->end)
+            rc = x->h->end(x->user, x, name, depth, 0, 0);
+    } else if (x->h->end) {
+        rc = x->h->end(x->user, x, name, depth, x->in_text,
+                       x->in_text ? text_cps(x) : 0);
+    }
+    if (rc)
+        fail(x, rc);
+}
+
+static int all_space(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\r' && s[i] != '\t')
+            return 0;
+    return 1;
+}
+
+static void XMLCALL on_chars(void *ud, const XML_Char *s, int len)
+{
+    ck_xml *x = ud;
+    if (!x->in_text)
+        return;
+    /* once the text came as CDATA, layout whitespace around it is not text */
+    if (x->had_cdata && !x->in_cdata && all_space(s, (size_t)len))
+        return;
+    flush_fast(x);
+    ck_buf_add(&x->text, s, (size_t)len);
+}
+
+static void XMLCALL on_cdata_start(void *ud)
+{
+    ck_xml *x = ud;
+    if (!x->in_text)
+        return;
+    if (!x->had_cdata && all_space(x->text.p, x->text.n)) {
+        ck_buf_reset(&x->text);
+        x->counted_bytes = x->counted_cps = 0;
+    }
+    x->had_cdata = 1;
+    x->in_cdata = 1;
+}
+
+static void XMLCALL on_cdata_end(void *ud)
+{
+    ((ck_xml *)ud)->in_cdata = 0;
+}
+
+static void XMLCALL on_xmldecl(void *ud, const XML_Char *version,
+                               const XML_Char *encoding, int standalone)
+{
+    ck_xml *x = ud;
+    if (encoding && strcasecmp(encoding, "UTF-8") && strcasecmp(encoding, "UTF8") &&
+        strcasecmp(encoding, "US-ASCII") && strcasecmp(encoding, "ASCII"))
+        x->enc_ok = 0;
+}
+
+static void XMLCALL on_entity(void *ud, const XML_Char *name, int is_param,
+                              const XML_Char *value, int value_len,
+                              const XML_Char *base, const XML_Char *sysid,
+                              const XML_Char *pubid, const XML_Char *notation)
+{
+    ck_xml *x = ud;
+    ck_diag_add(x->d, CK_SEV_ERROR, x->file, ck_xml_line(x), 0, (size_t)-1,
+                "the DOCTYPE declares an entity: refused (entity expansion is disabled)");
+    fail(x, CK_ERR_PARSE);
+}
+
+/* Is s (n bytes, s[0] == '&') a reference expat accepts without a DTD? */
+static int good_ref(const char *s, size_t n)
+{
+    static const char *const names[] = {"amp;", "lt;", "gt;", "quot;", "apos;"};
+    if (n >= 3 && s[1] == '#') {
+        size_t i = 2;
+        int hex = s[2] == 'x';
+        i += hex;
+        size_t start = i;
+        while (i < n && (hex ? strchr("0123456789abcdefABCDEF", s[i]) != NULL
+                             : (s[i] >= '0' && s[i] <= '9')) && s[i])
+            i++;
+        return i > start && i < n && s[i] == ';';
+    }
+    for (size_t k = 0; k < 5; k++) {
+        size_t l = strlen(names[k]);
+        if (n > l && memcmp(s + 1, names[k], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int is_decl(const char *s, size_t n)
+{
+    return n >= 6 && memcmp(s, "<?xml", 5) == 0 &&
+           (s[5] == ' ' || s[5] == '\t' || s[5] == '\n' || s[5] == '\r' || s[5] == '?');
+}
+
+/* Repairs outside CDATA: raw '&' -> "&amp;", an XML declaration not at the
+ * start -> blanks. Returns the number of repairs; out holds the result. */
+static size_t repair(ck_xml *x, const char *s, size_t n, int at_start, ck_buf *out)
+{
+    size_t fixes = 0, amps = 0, decls = 0, done = 0;
+    const char *e = s + n;
+    size_t first = 0;
+    if (at_start) {
+        if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+            first = 3;
+    }
+    for (const char *p = s; p < e;) {
+        const char *amp = memchr(p, '&', (size_t)(e - p));
+        const char *lt = memmem(p, (size_t)(e - p), "<?xml", 5);
+        const char *q = amp && (!lt || amp < lt) ? amp : lt;
+        if (!q)
+            break;
+        if (q == amp) {
+            if (!good_ref(q, (size_t)(e - q))) {
+                ck_buf_add(out, s + done, (size_t)(q - s) - done);
+                ck_buf_adds(out, "&amp;");
+                done = (size_t)(q - s) + 1;
+                amps++;
+            }
+            p = q + 1;
+            continue;
+        }
+        if (!is_decl(q, (size_t)(e - q)) || (at_start && (size_t)(q - s) == first)) {
+            p = q + 5;
+            continue;
+        }
+        const char *close = memmem(q, (size_t)(e - q), "?>", 2);
+        const char *stop = close ? close + 2 : e;
+        ck_buf_add(out, s + done, (size_t)(q - s) - done);
+        for (const char *c = q; c < stop; c++)
+            ck_buf_addc(out, *c == '\n' ? '\n' : ' ');
+        done = (size_t)(stop - s);
+        decls++;
+        p = stop;
+    }
+    fixes = amps + decls;
+    if (fixes) {
+        ck_buf_add(out, s + done, n - done);
+        if (amps)
+            ck_diag_add(x->d, CK_SEV_NOTE, x->file, 0, 0, (size_t)-1,
+                        "repaired %zu raw '&' outside CDATA (read as \"&amp;\")", amps);
+        if (decls)
+            ck_diag_add(x->d, CK_SEV_NOTE, x->file, 0, 0, (size_t)-1,
+                        "ignored %zu XML declaration(s) not at the start of the file", decls);
+    }
+    return fixes;
+}
+
+static int feed(ck_xml *x, const char *s, size_t n, int final)
+{
+    while (n > (1u << 30)) {
+        if (XML_Parse(x->p, s, 1 << 30, 0) != XML_STATUS_OK)
+            return -1;
+        s += 1u << 30;
+        n -= 1u << 30;
+    }
+    return XML_Parse(x->p, s, (int)n, final) == XML_STATUS_OK ? 0 : -1;
+}
+
+static int feed_repaired(ck_xml *x, const char *s, size_t n, int at_start, int final)
+{
+    ck_buf fixed;
+    ck_buf_init(&fixed);
+    int r;
+    if (repair(x, s, n, at_start, &fixed)) {
+        if (fixed.failed) {
+            ck_buf_free(&fixed);
+            fail(x, CK_ERR_NOMEM);
+            return -1;
+        }
+        r = feed(x, fixed.p, fixed.n, final);
+    } else
+        r = feed(x, s, n, final);
+    ck_buf_free(&fixed);
+    return r;
+}
+
+static int utf16_bom(const char *s, size_t n)
+{
+    return n >= 2 && (((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF) ||
+                      ((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE));
+}
+
+ck_status ck_xml_parse(const char *data, size_t len, const char *file,
+                       const char *text_elem, const ck_xml_handlers *h,
+                       void *user, ck_diag *d)
+{
+    ck_xml x;
+    memset(&x, 0, sizeof x);
+    x.p = XML_ParserCreate(NULL);
+    if (!x.p)
+        return CK_ERR_NOMEM;
+    x.file = file;
+    x.text_elem = text_elem;
+    x.h = h;
+    x.user = user;
+    x.d = d;
+    x.enc_ok = !utf16_bom(data, len);
+    ck_buf_init(&x.text);
+    XML_SetUserData(x.p, &x);
+    XML_SetElementHandler(x.p, on_start, on_end);
+    XML_SetCharacterDataHandler(x.p, on_chars);
+    XML_SetCdataSectionHandler(x.p, on_cdata_start, on_cdata_end);
+    XML_SetXmlDeclHandler(x.p, on_xmldecl);
+    XML_SetEntityDeclHandler(x.p, on_entity);
+    XML_SetParamEntityParsing(x.p, XML_PARAM_ENTITY_PARSING_NEVER);
+
+    int r;
+    const char *cd = x.enc_ok && text_elem ? memmem(data, len, "<![CDATA[", 9) : NULL;
+    if (cd) {
+        const char *body = cd + 9, *end = data + len;
+        r = feed_repaired(&x, data, (size_t)(body - data), 1, 0);
+        const char *close = NULL;
+        if (r == 0 && x.rc == CK_OK && x.in_text && x.in_cdata && x.enc_ok &&
+            (close = memmem(body, (size_t)(end - body), "]]>", 3))) {
+            x.fast = body;
+            x.fast_len = (size_t)(close - body);
+            x.skipped = body;
+            x.skipped_len = x.fast_len;
+            x.skip_done = 1;
+            r = feed_repaired(&x, close, (size_t)(end - close), 0, 1);
+        } else if (r == 0 && x.rc == CK_OK)
+            r = feed(&x, body, (size_t)(end - body), 1);
+    } else
+        r = feed_repaired(&x, data, len, 1, 1);
+
+    ck_status rc = x.rc;
+    if (rc == CK_OK && r != 0) {
+        enum XML_Error code = XML_GetErrorCode(x.p);
+        ck_diag_add(d, CK_SEV_ERROR, file, ck_xml_line(&x),
+                    (size_t)XML_GetCurrentColumnNumber(x.p) + 1, (size_t)-1,
+                    "not well-formed XML: %s", XML_ErrorString(code));
+        rc = CK_ERR_PARSE;
+    }
+    if (rc == CK_OK && x.text.failed)
+        rc = CK_ERR_NOMEM;
+    ck_buf_free(&x.text);
+    XML_ParserFree(x.p);
+    return rc;
+}
+
+const char *ck_xml_attr(const char **attrs, const char *key)
+{
+    for (size_t i = 0; attrs && attrs[i]; i += 2)
+        if (strcmp(attrs[i], key) == 0)
+            return attrs[i + 1];
+    return NULL;
+}
+
+int ck_xml_size(const char *s, size_t *out)
+{
+    if (!s)
+        return -1;
+    while (*s == ' ')
+        s++;
+    if (*s < '0' || *s > '9')
+        return -1;
+    size_t v = 0;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (v > ((size_t)-1) / 10 - 10)
+            return -1;
+        v = v * 10 + (size_t)(*s - '0');
+    }
+    while (*s == ' ')
+        s++;
+    if (*s)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+void ck_xml_esc_attr(ck_buf *b, const char *s)
+{
+    const char *run = s;
+    for (; *s; s++) {
+        const char *rep = NULL;
+        char num[8];
+        switch (*s) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\n': rep = "&#10;"; break;
+        case '\r': rep = "&#13;"; break;
+        case '\t': rep = "&#9;"; break;
+        default:
+            if ((unsigned char)*s < 0x20) {
+                snprintf(num, sizeof num, "&#%d;", *s);
+                rep = num;
+            }
+        }
+        if (rep) {
+            ck_buf_add(b, run, (size_t)(s - run));
+            ck_buf_adds(b, rep);
+            run = s + 1;
+        }
+    }
+    ck_buf_add(b, run, (size_t)(s - run));
+}
+
+void ck_xml_esc_text(ck_buf *b, const char *s, size_t n)
+{
+    const char *run = s, *e = s + n;
+    for (; s < e; s++) {
+        const char *rep = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : NULL;
+        if (rep) {
+            ck_buf_add(b, run, (size_t)(s - run));
+            ck_buf_adds(b, rep);
+            run = s + 1;
+        }
+    }
+    ck_buf_add(b, run, (size_t)(e - run));
+}
+
+void ck_xml_cdata(ck_buf *b, const char *s, size_t n)
+{
+    ck_buf_adds(b, "<![CDATA[");
+    const char *e = s + n, *q;
+    while ((q = memmem(s, (size_t)(e - s), "]]>", 3))) {
+        ck_buf_add(b, s, (size_t)(q - s) + 2);
+        ck_buf_adds(b, "]]><![CDATA[");
+        s = q + 2;
+    }
+    ck_buf_add(b, s, (size_t)(e - s));
+    ck_buf_adds(b, "]]>");
+}
+
+/* a equals b except that b may hold a space where a holds \n, \r or \t */
+static int equal_but_breaks(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na != nb)
+        return 0;
+    for (size_t i = 0; i < na; i++)
+        if (a[i] != b[i] && !(b[i] == ' ' && (a[i] == '\n' || a[i] == '\r' || a[i] == '\t')))
+            return 0;
+    return 1;
+}
+
+void ck_xml_check_span(ck_doc *doc, ck_entity *e, int repair_on,
+                       const char *file, size_t line, ck_diag *d)
+{
+    if (!doc->text || e->n_spans != 1 || !e->texts[0])
+        return;
+    const char *want = e->texts[0], *p;
+    size_t nw = strlen(want), n;
+    ck_span *sp = &e->spans[0];
+    if (ck_doc_slice(doc, sp->start, sp->end, &p, &n) == 0) {
+        if (n == nw && memcmp(p, want, n) == 0)
+            return;
+        if (equal_but_breaks(p, n, want, nw)) {
+            e->texts[0] = ck_doc_strndup(doc, p, n);
+            return;
+        }
+    }
+    if (!repair_on || nw == 0 || sp->end < sp->start)
+        return;
+    /* look within 64 code points around the given span */
+    size_t lo = sp->start > 64 ? sp->start - 64 : 0;
+    size_t hi = sp->end + 64 < doc->text_cps ? sp->end + 64 : doc->text_cps;
+    if (lo > doc->text_cps)
+        return;
+    size_t blo = ck_doc_cp2byte(doc, lo), bhi = ck_doc_cp2byte(doc, hi);
+    size_t best = (size_t)-1, bestdist = (size_t)-1;
+    const char *t = doc->text;
+    for (const char *q = t + blo; q + nw <= t + bhi;) {
+        const char *m = memmem(q, (size_t)(t + bhi - q), want, nw);
+        if (!m)
+            break;
+        size_t cp = ck_doc_byte2cp(doc, (size_t)(m - t));
+        if (cp != (size_t)-1) {
+            size_t dist = cp > sp->start ? cp - sp->start : sp->start - cp;
+            if (dist < bestdist) {
+                bestdist = dist;
+                best = cp;
+            }
+        }
+        q = m + 1;
+    }
+    if (best == (size_t)-1)
+        return;
+    size_t ncp = ck_utf8_count(want, nw);
+    ck_diag_add(d, CK_SEV_NOTE, file, line, 0, (size_t)-1,
+                "%s: offsets %zu-%zu do not hold its text; moved to %zu-%zu where it stands",
+                e->id ? e->id : "?", sp->start, sp->end, best, best + ncp);
+    sp->start = best;
+    sp->end = best + ncp;
+}
+
+char *ck_xml_doc_id(const char *name)
+{
+    size_t n = strlen(name);
+    if (ck_has_suffix(name, ".xml") || ck_has_suffix(name, ".XML"))
+        n -= 4;
+    return strndup(name, n);
+}
+
+char *ck_xml_out_path(const char *root, const char *id, const char *suffix,
+                      ck_diag *d)
+{
+    if (!id || !*id || id[0] == '/' || strstr(id, "..")) {
+        ck_diag_add(d, CK_SEV_ERROR, root, 0, 0, (size_t)-1,
+                    "document id unusable as a file name (empty, absolute or containing '..')");
+        return NULL;
+    }
+    size_t n = strlen(root) + strlen(id) + strlen(suffix) + 2;
+    char *path = malloc(n);
+    if (!path)
+        return NULL;
+    snprintf(path, n, "%s/%s%s", root, id, suffix);
+    char *slash = strrchr(path, '/');
+    if (slash && slash > path + strlen(root)) {
+        *slash = '\0';
+        ck_status rc = ck_mkdirs(path, d);
+        *slash = '/';
+        if (rc) {
+            free(path);
+            return NULL;
+        }
+    }
+    return path;
+}
