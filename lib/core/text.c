@@ -3,6 +3,8 @@
  * decoding are utf8proc's; counting and seeking only skip continuation
  * bytes of text already known to be valid.
  */
+#include <string.h>
+
 #include <utf8proc.h>
 
 #include "clinkit/text.h"
@@ -43,9 +45,17 @@ int ck_utf8_valid(const char *s, size_t n, size_t *bad)
 
 size_t ck_utf8_count(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    /* code points = bytes - continuation bytes (10xxxxxx); 8 bytes at a
+     * time: a continuation byte has bit 7 set and bit 6 clear */
+    size_t c = n, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
+        c -= (size_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < n; i++)
+        c -= ((unsigned char)s[i] & 0xC0) == 0x80;
     return c;
 }
 
