@@ -79,13 +79,29 @@ static ck_status on_text(void *user, ck_xml *x, const char *s, size_t n)
 
 static const ck_xml_handlers handlers = {on_start, on_end, on_text};
 
+static int is(const char *a, const char *b) { return strcmp(a, b) == 0; }
+
 ck_status ck_tags_entity(ck_tags_ctx *c, const char *type, const char **attrs,
                          size_t *index)
 {
     *index = (size_t)-1;
-    const char *id = ck_xml_attr(attrs, "id");
+    /* one pass: the four span attributes, then the others in file order */
+    const char *id = NULL, *ss = NULL, *es = NULL, *text = NULL;
+    size_t n_other = 0;
+    for (size_t i = 0; attrs[i]; i += 2) {
+        const char *k = attrs[i];
+        if (k[0] == 'i' && is(k, "id"))
+            id = attrs[i + 1];
+        else if (k[0] == 's' && is(k, "start"))
+            ss = attrs[i + 1];
+        else if (k[0] == 'e' && is(k, "end"))
+            es = attrs[i + 1];
+        else if (k[0] == 't' && is(k, "text"))
+            text = attrs[i + 1];
+        else
+            n_other++;
+    }
     size_t s, e;
-    const char *ss = ck_xml_attr(attrs, "start"), *es = ck_xml_attr(attrs, "end");
     if (ck_xml_size(ss, &s) || ck_xml_size(es, &e))
         return ck_diag_error(c->d, c->file, ck_xml_line(c->x),
                              "<%s id=\"%s\">: expected start and end as non-negative integers",
@@ -95,13 +111,13 @@ ck_status ck_tags_entity(ck_tags_ctx *c, const char *type, const char **attrs,
                              "<%s id=\"%s\">: end %zu is before start %zu", type,
                              id ? id : "", e, s);
     ck_entity *en = ck_doc_add_entity(c->doc, id, type);
-    if (!en || ck_entity_add_span(c->doc, en, s, e, ck_xml_attr(attrs, "text")))
+    if (!en || ck_entity_add_span(c->doc, en, s, e, text))
         return CK_ERR_NOMEM;
-    for (size_t i = 0; attrs[i]; i += 2) {
-        const char *k = attrs[i];
-        if (!strcmp(k, "id") || !strcmp(k, "start") || !strcmp(k, "end") || !strcmp(k, "text"))
-            continue;
-        if (ck_entity_add_attr(c->doc, en, NULL, k, attrs[i + 1]))
+    for (size_t i = 0; n_other && attrs[i]; i += 2) {
+        const char *k = attrs[i], *v = attrs[i + 1];
+        if (v == id || v == ss || v == es || v == text)
+            continue; /* expat gives each attribute its own value string */
+        if (ck_entity_add_attr(c->doc, en, NULL, k, v))
             return CK_ERR_NOMEM;
     }
     *index = c->doc->n_entities - 1;
@@ -122,9 +138,9 @@ ck_status ck_tags_entity(ck_tags_ctx *c, const char *type, const char **attrs,
     return CK_OK;
 }
 
-ck_status ck_tags_parse(const char *data, size_t len, const char *file,
-                        const char *id, int repair, const ck_tags_kind *k,
-                        ck_doc **out, ck_diag *d)
+ck_status ck_tags_parse(ck_xml_pool *pool, const char *data, size_t len,
+                        const char *file, const char *id, int repair,
+                        const ck_tags_kind *k, ck_doc **out, ck_diag *d)
 {
     *out = NULL;
     ck_tags_ctx c;
@@ -137,7 +153,7 @@ ck_status ck_tags_parse(const char *data, size_t len, const char *file,
     c.repair = repair;
     c.kind = k;
     c.cur = -1;
-    ck_status rc = ck_xml_parse(data, len, file, "TEXT", &handlers, &c, d);
+    ck_status rc = ck_xml_parse(pool, data, len, file, "TEXT", &handlers, &c, d);
     for (size_t i = 0; rc == CK_OK && i < c.n_check; i++) {
         ck_entity *e = &c.doc->entities[c.check[i]];
         if (c.doc->text && e->spans[0].end > c.doc->text_cps) {
@@ -168,6 +184,7 @@ ck_status ck_tags_read(const char *path, ck_opts opts, ck_doc_sink sink,
     ck_status rc = ck_source_open(path, &src, d);
     if (rc)
         return rc;
+    ck_xml_pool pool = {NULL};
     size_t n = ck_source_count(src);
     for (size_t i = 0; i < n && rc == CK_OK; i++) {
         const char *name = ck_source_name(src, i);
@@ -184,7 +201,7 @@ ck_status ck_tags_read(const char *path, ck_opts opts, ck_doc_sink sink,
             break;
         }
         ck_doc *doc = NULL;
-        rc = ck_tags_parse(data, len, ck_source_display(src, i), id, repair, k, &doc, d);
+        rc = ck_tags_parse(&pool, data, len, ck_source_display(src, i), id, repair, k, &doc, d);
         free(id);
         ck_source_release(src, i);
         if (rc == CK_ERR_PARSE && !ck_diag_strict(d))
@@ -192,6 +209,7 @@ ck_status ck_tags_read(const char *path, ck_opts opts, ck_doc_sink sink,
         else if (rc == CK_OK && doc)
             rc = sink(user, doc);
     }
+    ck_xml_pool_free(&pool);
     ck_source_free(src);
     return rc;
 }

@@ -49,9 +49,9 @@ typedef struct ck_tags_kind {
 ck_status ck_tags_read(const char *path, ck_opts opts, ck_doc_sink sink,
                        void *user, ck_diag *d, const ck_tags_kind *k);
 /* Parse one file's bytes into a new document (id given). */
-ck_status ck_tags_parse(const char *data, size_t len, const char *file,
-                        const char *id, int repair, const ck_tags_kind *k,
-                        ck_doc **out, ck_diag *d);
+ck_status ck_tags_parse(ck_xml_pool *pool, const char *data, size_t len,
+                        const char *file, const char *id, int repair,
+                        const ck_tags_kind *k, ck_doc **out, ck_diag *d);
 
 /* An entity from id/start/end/text + the other attributes in order (the
  * attributes named in skip, NULL-terminated, are left out). Its text is

@@ -39,12 +39,21 @@ typedef struct ck_xml_handlers {
     ck_status (*text)(void *user, ck_xml *x, const char *s, size_t n);
 } ck_xml_handlers;
 
-/* Parse data[0..len) of file (for diagnostics). text_elem: element name
- * whose content is the document text (NULL: none). Returns CK_OK, a
- * handler's status, or the ck_diag_error status for malformed XML. */
-ck_status ck_xml_parse(const char *data, size_t len, const char *file,
-                       const char *text_elem, const ck_xml_handlers *h,
-                       void *user, ck_diag *d);
+/* Parsers kept for reuse across the files of one read (zero-initialise;
+ * free with ck_xml_pool_free). */
+typedef struct ck_xml_pool {
+    void *parser;
+} ck_xml_pool;
+void ck_xml_pool_free(ck_xml_pool *pool);
+
+/* Parse data[0..len) of file (for diagnostics) with a parser from pool (may
+ * be NULL). text_elem: element name whose content is the document text
+ * (NULL: none). Returns CK_OK, a handler's status, or CK_ERR_PARSE for
+ * malformed XML (recorded in d, in strict and lenient mode alike: the
+ * caller skips the file when lenient). */
+ck_status ck_xml_parse(ck_xml_pool *pool, const char *data, size_t len,
+                       const char *file, const char *text_elem,
+                       const ck_xml_handlers *h, void *user, ck_diag *d);
 /* The 1-based line of the current event (for handlers' diagnostics). */
 size_t ck_xml_line(ck_xml *x);
 
