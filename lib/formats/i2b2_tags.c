@@ -153,6 +153,7 @@ ck_status ck_tags_parse(ck_xml_pool *pool, const char *data, size_t len,
     c.repair = repair;
     c.kind = k;
     c.cur = -1;
+    ck_buf_init(&c.scratch);
     ck_status rc = ck_xml_parse(pool, data, len, file, "TEXT", &handlers, &c, d);
     for (size_t i = 0; rc == CK_OK && i < c.n_check; i++) {
         ck_entity *e = &c.doc->entities[c.check[i]];
@@ -167,6 +168,7 @@ ck_status ck_tags_parse(ck_xml_pool *pool, const char *data, size_t len,
     }
     free(c.check);
     free(c.check_line);
+    ck_buf_free(&c.scratch);
     if (rc == CK_OK)
         *out = c.doc;
     else

@@ -32,7 +32,7 @@ typedef struct ck_tags_ctx {
     size_t *check, n_check, cap_check;
     size_t *check_line;
     const void *kind; /* the ck_tags_kind */
-    void *state; /* the format's own (reset per document) */
+    ck_buf scratch;   /* for the format, emptied per document */
     long cur;    /* the format's own cursor, -1 when none */
 } ck_tags_ctx;
 

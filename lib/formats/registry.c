@@ -10,11 +10,17 @@
 extern const ck_format ck_fmt_brat;
 extern const ck_format ck_fmt_jsonl;
 extern const ck_format ck_fmt_i2b2_2014_deid;
+extern const ck_format ck_fmt_i2b2_2014_rf;
+extern const ck_format ck_fmt_i2b2_2012_temporal;
+extern const ck_format ck_fmt_n2c2_2018_t1;
 
 static const ck_format *const formats[] = {
     &ck_fmt_brat,
     &ck_fmt_jsonl,
     &ck_fmt_i2b2_2014_deid,
+    &ck_fmt_i2b2_2014_rf,
+    &ck_fmt_i2b2_2012_temporal,
+    &ck_fmt_n2c2_2018_t1,
 };
 
 size_t ck_format_count(void) { return sizeof formats / sizeof *formats; }
