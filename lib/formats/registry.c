@@ -13,6 +13,8 @@ extern const ck_format ck_fmt_i2b2_2014_deid;
 extern const ck_format ck_fmt_i2b2_2014_rf;
 extern const ck_format ck_fmt_i2b2_2012_temporal;
 extern const ck_format ck_fmt_n2c2_2018_t1;
+extern const ck_format ck_fmt_i2b2_2006_deid;
+extern const ck_format ck_fmt_i2b2_2006_smoking;
 
 static const ck_format *const formats[] = {
     &ck_fmt_brat,
@@ -21,6 +23,8 @@ static const ck_format *const formats[] = {
     &ck_fmt_i2b2_2014_rf,
     &ck_fmt_i2b2_2012_temporal,
     &ck_fmt_n2c2_2018_t1,
+    &ck_fmt_i2b2_2006_deid,
+    &ck_fmt_i2b2_2006_smoking,
 };
 
 size_t ck_format_count(void) { return sizeof formats / sizeof *formats; }
