@@ -15,6 +15,7 @@ extern const ck_format ck_fmt_i2b2_2012_temporal;
 extern const ck_format ck_fmt_n2c2_2018_t1;
 extern const ck_format ck_fmt_i2b2_2006_deid;
 extern const ck_format ck_fmt_i2b2_2006_smoking;
+extern const ck_format ck_fmt_i2b2_2008_obesity;
 
 static const ck_format *const formats[] = {
     &ck_fmt_brat,
@@ -25,6 +26,7 @@ static const ck_format *const formats[] = {
     &ck_fmt_n2c2_2018_t1,
     &ck_fmt_i2b2_2006_deid,
     &ck_fmt_i2b2_2006_smoking,
+    &ck_fmt_i2b2_2008_obesity,
 };
 
 size_t ck_format_count(void) { return sizeof formats / sizeof *formats; }
