@@ -87,6 +87,8 @@ static ck_status on_start(void *user, ck_xml *x, const char *name,
 {
     rctx *c = user;
     c->x = x;
+    if (in_text && !c->doc)
+        return CK_OK; /* TEXT outside a RECORD: reported at its end */
     if (in_text) {
         if (c->n_open == MAX_NEST)
             return ck_diag_error(c->d, c->file, ck_xml_line(x),
@@ -137,7 +139,7 @@ static ck_status on_end(void *user, ck_xml *x, const char *name, size_t depth,
 {
     rctx *c = user;
     if (in_text) {
-        if (!c->n_open)
+        if (!c->n_open || !c->doc)
             return CK_OK;
         open_mark *m = &c->open[c->n_open - 1];
         const char *type = ck_xml_attr(m->attrs, "TYPE");
@@ -169,7 +171,8 @@ static ck_status on_text(void *user, ck_xml *x, const char *s, size_t n)
 {
     rctx *c = user;
     if (!c->doc)
-        return CK_OK; /* TEXT outside a RECORD: nothing to attach it to */
+        return ck_diag_error(c->d, c->file, ck_xml_line(x),
+                             "TEXT outside a <RECORD ID=...>: skipped");
     if (c->doc->text)
         return ck_diag_error(c->d, c->file, ck_xml_line(x),
                              "RECORD %s has a second TEXT", c->doc->id);

@@ -137,6 +137,23 @@ static void a_broken_record_is_reported_at_its_line(void **state)
     free(dir);
 }
 
+/* found by fuzz_i2b2_xml: inline PHI in a TEXT that no RECORD holds */
+static void text_outside_a_record_is_reported_and_skipped(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    tu_write(dir, "x.xml", "<ROOT>\n<RECORID ID=\"1\">\n<TEXT>\n<PHI TYPE=\"ID\">1</PHI>\n</TEXT>\n</RECORID>\n</ROOT>\n");
+    ck_corpus c;
+    ck_diag *d;
+    assert_int_equal(ix_read("i2b2-2006-deid", dir, NULL, 0, &c, &d), CK_OK);
+    assert_int_equal(c.n_docs, 0);
+    assert_true(ix_has(d, CK_SEV_ERROR, "TEXT outside a <RECORD", 5));
+    ck_corpus_free(&c);
+    ck_diag_free(d);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +163,7 @@ int main(void)
         cmocka_unit_test(zip_tar_gz_and_the_bare_xml_read_the_same),
         cmocka_unit_test(a_phi_opened_inside_a_phi_is_read_as_its_end),
         cmocka_unit_test(a_broken_record_is_reported_at_its_line),
+        cmocka_unit_test(text_outside_a_record_is_reported_and_skipped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
