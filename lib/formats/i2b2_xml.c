@@ -86,6 +86,8 @@ static size_t text_cps(ck_xml *x)
     return x->counted_cps;
 }
 
+static void XMLCALL on_chars(void *ud, const XML_Char *s, int len);
+
 static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
     ck_xml *x = ud;
@@ -106,6 +108,9 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
         }
     }
     if (x->text_elem && strcmp(name, x->text_elem) == 0) {
+        /* character data matters only here: no calls for the layout
+         * newlines between the tags elsewhere */
+        XML_SetCharacterDataHandler(x->p, on_chars);
         x->in_text = 1;
         x->had_cdata = 0;
         x->text_depth = depth;
@@ -122,6 +127,7 @@ static void XMLCALL on_end(void *ud, const XML_Char *name)
     ck_status rc = CK_OK;
     if (x->in_text && depth == x->text_depth) {
         x->in_text = 0;
+        XML_SetCharacterDataHandler(x->p, NULL);
         if (x->h->text) {
             if (x->fast && x->text.n == 0)
                 rc = x->h->text(x->user, x, x->fast, x->fast_len);
@@ -366,7 +372,6 @@ ck_status ck_xml_parse(ck_xml_pool *pool, const char *data, size_t len,
     ck_buf_init(&x.text);
     XML_SetUserData(x.p, &x);
     XML_SetElementHandler(x.p, on_start, on_end);
-    XML_SetCharacterDataHandler(x.p, on_chars);
     XML_SetCdataSectionHandler(x.p, on_cdata_start, on_cdata_end);
     XML_SetXmlDeclHandler(x.p, on_xmldecl);
     XML_SetEntityDeclHandler(x.p, on_entity);
