@@ -123,6 +123,24 @@ static void a_text_attribute_that_differs_from_the_text_is_kept_as_written(void 
     free(dir);
 }
 
+static void a_line_break_the_parser_turned_into_a_space_is_taken_from_the_text(void **state)
+{
+    (void)state;
+    /* a raw newline in an attribute value reaches us as a space */
+    const char *xml = HEAD "12 Elm\nStreet" MID
+                      "<LOCATION id=\"P0\" start=\"3\" end=\"13\" text=\"Elm\nStreet\" TYPE=\"STREET\" comment=\"\" />\n" TAIL;
+    ck_corpus c;
+    ck_diag *d;
+    char *dir;
+    assert_int_equal(read_one(xml, NULL, 1, &c, &d, &dir), CK_OK);
+    assert_string_equal(c.docs[0]->entities[0].texts[0], "Elm\nStreet");
+    ix_texts_match(&c);
+    ck_corpus_free(&c);
+    ck_diag_free(d);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 static void phi_element_keeps_its_name_as_the_type(void **state)
 {
     (void)state;
@@ -258,6 +276,7 @@ int main(void)
         cmocka_unit_test(tar_gz_and_zip_read_the_same_as_the_folder),
         cmocka_unit_test(byte_like_offsets_after_curly_apostrophes_are_moved_to_the_text),
         cmocka_unit_test(a_text_attribute_that_differs_from_the_text_is_kept_as_written),
+        cmocka_unit_test(a_line_break_the_parser_turned_into_a_space_is_taken_from_the_text),
         cmocka_unit_test(phi_element_keeps_its_name_as_the_type),
         cmocka_unit_test(meddocan_layout_reads_with_its_root_name),
         cmocka_unit_test(cdata_bytes_are_kept_as_they_are_and_cdata_end_is_split),
