@@ -81,6 +81,20 @@ static const ck_xml_handlers handlers = {on_start, on_end, on_text};
 
 static int is(const char *a, const char *b) { return strcmp(a, b) == 0; }
 
+/* Offsets inside the text, stored text at them (see ck_xml_check_span).
+ * The line is computed only for a report (x, or line when x is NULL). */
+static ck_status check_now(ck_tags_ctx *c, size_t index, ck_xml *x, size_t line)
+{
+    ck_entity *e = &c->doc->entities[index];
+    if (e->spans[0].end > c->doc->text_cps)
+        return ck_diag_error(c->d, c->file, x ? ck_xml_line(x) : line,
+                             "<%s id=\"%s\">: offsets %zu-%zu lie beyond the text (%zu characters)",
+                             e->type, e->id ? e->id : "", e->spans[0].start,
+                             e->spans[0].end, c->doc->text_cps);
+    ck_xml_check_span(c->doc, e, c->repair, c->file, x, line, c->d);
+    return CK_OK;
+}
+
 ck_status ck_tags_entity(ck_tags_ctx *c, const char *type, const char **attrs,
                          size_t *index)
 {
@@ -121,6 +135,9 @@ ck_status ck_tags_entity(ck_tags_ctx *c, const char *type, const char **attrs,
             return CK_ERR_NOMEM;
     }
     *index = c->doc->n_entities - 1;
+    if (c->doc->text) /* the usual case: TEXT came first, check now */
+        return check_now(c, *index, c->x, 0);
+    /* TAGS before TEXT: check at the end (the line is needed then) */
     if (c->n_check == c->cap_check) {
         size_t cap = c->cap_check ? c->cap_check * 2 : 64;
         size_t *a = realloc(c->check, cap * sizeof *a);
@@ -155,17 +172,8 @@ ck_status ck_tags_parse(ck_xml_pool *pool, const char *data, size_t len,
     c.cur = -1;
     ck_buf_init(&c.scratch);
     ck_status rc = ck_xml_parse(pool, data, len, file, "TEXT", &handlers, &c, d);
-    for (size_t i = 0; rc == CK_OK && i < c.n_check; i++) {
-        ck_entity *e = &c.doc->entities[c.check[i]];
-        if (c.doc->text && e->spans[0].end > c.doc->text_cps) {
-            rc = ck_diag_error(d, file, c.check_line[i],
-                               "<%s id=\"%s\">: offsets %zu-%zu lie beyond the text (%zu characters)",
-                               e->type, e->id ? e->id : "", e->spans[0].start,
-                               e->spans[0].end, c.doc->text_cps);
-            continue;
-        }
-        ck_xml_check_span(c.doc, e, repair, file, c.check_line[i], d);
-    }
+    for (size_t i = 0; rc == CK_OK && i < c.n_check; i++)
+        rc = c.doc->text ? check_now(&c, c.check[i], NULL, c.check_line[i]) : CK_OK;
     free(c.check);
     free(c.check_line);
     ck_buf_free(&c.scratch);

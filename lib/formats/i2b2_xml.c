@@ -512,7 +512,7 @@ static int equal_but_breaks(const char *a, size_t na, const char *b, size_t nb)
 }
 
 void ck_xml_check_span(ck_doc *doc, ck_entity *e, int repair_on,
-                       const char *file, size_t line, ck_diag *d)
+                       const char *file, ck_xml *x, size_t line, ck_diag *d)
 {
     if (!doc->text || e->n_spans != 1 || !e->texts[0])
         return;
@@ -554,7 +554,7 @@ void ck_xml_check_span(ck_doc *doc, ck_entity *e, int repair_on,
     if (best == (size_t)-1)
         return;
     size_t ncp = ck_utf8_count(want, nw);
-    ck_diag_add(d, CK_SEV_NOTE, file, line, 0, (size_t)-1,
+    ck_diag_add(d, CK_SEV_NOTE, file, x ? ck_xml_line(x) : line, 0, (size_t)-1,
                 "%s: offsets %zu-%zu do not hold its text; moved to %zu-%zu where it stands",
                 e->id ? e->id : "?", sp->start, sp->end, best, best + ncp);
     sp->start = best;

@@ -71,11 +71,12 @@ void ck_xml_cdata(ck_buf *b, const char *s, size_t n);
 
 /* Check that the text the file stored for an entity's span equals the
  * document text there. If not, and repair is on, look for it within 64
- * code points and move the span to the nearest match (a note says so);
+ * code points and move the span to the nearest match (a note says so, at
+ * the current line of x when x is not NULL, else at line);
  * if the stored text differs only by a line break that the XML parser
  * turned into a space, keep the document's characters. */
 void ck_xml_check_span(ck_doc *doc, ck_entity *e, int repair,
-                       const char *file, size_t line, ck_diag *d);
+                       const char *file, ck_xml *x, size_t line, ck_diag *d);
 
 /* Document id from a relative entry name: the name without ".xml". */
 char *ck_xml_doc_id(const char *name);

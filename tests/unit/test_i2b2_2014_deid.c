@@ -141,6 +141,26 @@ static void a_line_break_the_parser_turned_into_a_space_is_taken_from_the_text(v
     free(dir);
 }
 
+static void tags_before_text_are_checked_once_the_text_is_read(void **state)
+{
+    (void)state;
+    const char *xml = "<deIdi2b2>\n<TAGS>\n"
+                      "<DATE id=\"P0\" start=\"1\" end=\"5\" text=\"2090\" TYPE=\"DATE\" />\n"
+                      "<DATE id=\"P1\" start=\"9\" end=\"30\" text=\"x\" TYPE=\"DATE\" />\n"
+                      "</TAGS>\n<TEXT><![CDATA[On 2090 today]]></TEXT>\n</deIdi2b2>\n";
+    ck_corpus c;
+    ck_diag *d;
+    char *dir;
+    assert_int_equal(read_one(xml, NULL, 0, &c, &d, &dir), CK_OK);
+    assert_int_equal(c.docs[0]->entities[0].spans[0].start, 3); /* moved */
+    assert_true(ix_has(d, CK_SEV_NOTE, "moved to 3-7", 3));
+    assert_true(ix_has(d, CK_SEV_ERROR, "beyond the text", 4));
+    ck_corpus_free(&c);
+    ck_diag_free(d);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 static void phi_element_keeps_its_name_as_the_type(void **state)
 {
     (void)state;
@@ -277,6 +297,7 @@ int main(void)
         cmocka_unit_test(byte_like_offsets_after_curly_apostrophes_are_moved_to_the_text),
         cmocka_unit_test(a_text_attribute_that_differs_from_the_text_is_kept_as_written),
         cmocka_unit_test(a_line_break_the_parser_turned_into_a_space_is_taken_from_the_text),
+        cmocka_unit_test(tags_before_text_are_checked_once_the_text_is_read),
         cmocka_unit_test(phi_element_keeps_its_name_as_the_type),
         cmocka_unit_test(meddocan_layout_reads_with_its_root_name),
         cmocka_unit_test(cdata_bytes_are_kept_as_they_are_and_cdata_end_is_split),
