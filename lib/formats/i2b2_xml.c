@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 
 #include <expat.h>
 
@@ -363,6 +364,13 @@ ck_status ck_xml_parse(ck_xml_pool *pool, const char *data, size_t len,
     }
     if (!x.p)
         return CK_ERR_NOMEM;
+    if (pool) {
+        /* a reset parser would draw a new salt from the kernel per file */
+        if (!pool->salt && getrandom(&pool->salt, sizeof pool->salt, 0) < 0)
+            pool->salt = 0;
+        if (pool->salt)
+            XML_SetHashSalt(x.p, pool->salt); /* else expat draws its own */
+    }
     x.file = file;
     x.text_elem = text_elem;
     x.h = h;

@@ -43,6 +43,7 @@ typedef struct ck_xml_handlers {
  * free with ck_xml_pool_free). */
 typedef struct ck_xml_pool {
     void *parser;
+    unsigned long salt; /* hash salt drawn once per pool, not once per file */
 } ck_xml_pool;
 void ck_xml_pool_free(ck_xml_pool *pool);
 
