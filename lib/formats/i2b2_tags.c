@@ -194,7 +194,7 @@ ck_status ck_tags_read(const char *path, ck_opts opts, ck_doc_sink sink,
     ck_status rc = ck_source_open(path, &src, d);
     if (rc)
         return rc;
-    ck_xml_pool pool = {NULL};
+    ck_xml_pool pool = {NULL, 0};
     size_t n = ck_source_count(src);
     for (size_t i = 0; i < n && rc == CK_OK; i++) {
         const char *name = ck_source_name(src, i);
