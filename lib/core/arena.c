@@ -44,7 +44,7 @@ void *ck_arena_alloc(ck_arena *a, size_t size)
             return NULL;
         nb->size = bs;
         nb->used = 0;
-        if (bs > BLOCK_SIZE / 2 && b) {
+        if (size > BLOCK_SIZE / 2 && b) {
             /* big allocation: keep the current block as the bump target */
             nb->next = b->next;
             b->next = nb;
