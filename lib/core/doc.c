@@ -59,6 +59,25 @@ void ck_doc_set_id(ck_doc *doc, const char *id)
     doc->id = ck_doc_strdup(doc, id);
 }
 
+/* Byte offset cps code points after byte i (a character boundary) in valid
+ * UTF-8 t[0..n), at most n; ASCII runs are skipped 8 bytes at a time. */
+static size_t advance(const char *t, size_t n, size_t i, size_t cps)
+{
+    while (cps && i < n) {
+        uint64_t w;
+        if (cps >= 8 && i + 8 <= n && (memcpy(&w, t + i, 8), !(w & 0x8080808080808080ull))) {
+            i += 8;
+            cps -= 8;
+            continue;
+        }
+        i++;
+        while (i < n && ((unsigned char)t[i] & 0xC0) == 0x80)
+            i++;
+        cps--;
+    }
+    return i;
+}
+
 int ck_doc_set_text(ck_doc *doc, const char *text, size_t nbytes,
                     size_t *bad_byte)
 {
@@ -84,17 +103,11 @@ int ck_doc_set_text(ck_doc *doc, const char *text, size_t nbytes,
     size_t *b = ck_arena_alloc(doc->arena, n * sizeof *b);
     if (!ix || !b)
         return -1;
-    size_t cp = 0, k = 0;
-    for (size_t i = 0; i < nbytes; i++) {
-        if (((unsigned char)t[i] & 0xC0) == 0x80)
-            continue;
-        if (cp % STEP == 0)
-            b[k++] = i;
-        cp++;
+    for (size_t k = 0, i = 0; k < n; k++) {
+        b[k] = i;
+        i = advance(t, nbytes, i, STEP);
     }
-    if (cp % STEP == 0 && k < n)
-        b[k++] = nbytes;
-    ix->n = k;
+    ix->n = n;
     ix->byte = b;
     doc->index = ix;
     return 0;
@@ -107,14 +120,7 @@ size_t ck_doc_cp2byte(const ck_doc *doc, size_t cp)
     if (!doc->index)
         return cp;
     size_t k = cp / STEP;
-    size_t i = doc->index->byte[k];
-    for (size_t left = cp - k * STEP; left; left--) {
-        i++;
-        while (i < doc->text_bytes &&
-               ((unsigned char)doc->text[i] & 0xC0) == 0x80)
-            i++;
-    }
-    return i;
+    return advance(doc->text, doc->text_bytes, doc->index->byte[k], cp - k * STEP);
 }
 
 size_t ck_doc_byte2cp(const ck_doc *doc, size_t byte)
