@@ -31,7 +31,8 @@ void ck_arena_free(ck_arena *a)
     free(a);
 }
 
-void *ck_arena_alloc(ck_arena *a, size_t size)
+/* Uninitialised memory: for copies, which overwrite it at once. */
+static void *alloc_raw(ck_arena *a, size_t size)
 {
     size = (size + 15) & ~(size_t)15;
     if (size == 0)
@@ -56,7 +57,14 @@ void *ck_arena_alloc(ck_arena *a, size_t size)
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *ck_arena_alloc(ck_arena *a, size_t size)
+{
+    void *p = alloc_raw(a, size);
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
@@ -65,15 +73,18 @@ void *ck_arena_grow(ck_arena *a, void *arr, size_t n, size_t sz)
     if (n && (n & (n - 1)))
         return arr; /* capacity is the next power of two: room left */
     size_t cap = n ? n * 2 : 1;
-    void *p = ck_arena_alloc(a, cap * sz);
-    if (p && n)
-        memcpy(p, arr, n * sz);
+    char *p = alloc_raw(a, cap * sz);
+    if (p) {
+        if (n)
+            memcpy(p, arr, n * sz);
+        memset(p + n * sz, 0, (cap - n) * sz);
+    }
     return p;
 }
 
 char *ck_arena_strndup(ck_arena *a, const char *s, size_t n)
 {
-    char *p = ck_arena_alloc(a, n + 1);
+    char *p = alloc_raw(a, n + 1);
     if (p) {
         memcpy(p, s, n);
         p[n] = '\0';
