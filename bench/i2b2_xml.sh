@@ -2,7 +2,7 @@
 # i2b2_xml.sh BUILD — read 1,000 generated i2b2-2014-sized notes as i2b2 2014
 # XML and as BRAT with clinkit, and the XML with Python's ElementTree
 # (bench/i2b2_xml_ref.py, collecting every tag's start/end/TYPE); prints
-# documents/s and MB/s side by side (best of 3-5 runs, files in page cache).
+# documents/s and MB/s side by side (best of 10 runs for clinkit, 3 for Python; process CPU time; files in page cache).
 build=${1:-build}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
