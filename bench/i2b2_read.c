@@ -3,14 +3,7 @@
  * with the library (documents built, then freed) ten times; print
  * "documents entities best-seconds". Time is the process's CPU time (user +
  * system), so other work on a shared machine does not count.
- *
- * glibc's default heap trimming (threshold 128 KB, no top pad) returns
- * memory to the kernel after each small document and asks for it again for
- * the next: hundreds of brk calls per note, 20 times the parse itself. The
- * clinkit CLI sets the same mallopt; a program embedding the library should
- * too when it reads many small files.
  */
-#include <malloc.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -35,7 +28,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: i2b2_read FORMAT PATH\n");
         return 2;
     }
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     double best = 1e9;
     count c = {0, 0};
     for (int run = 0; run < 10; run++) {

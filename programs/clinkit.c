@@ -2,7 +2,6 @@
  * clinkit.c — the `clinkit` command: dispatch to a subcommand. Adding a
  * subcommand is a cmd_NAME.c file plus one line in the table below.
  */
-#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,10 +35,6 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-    /* Corpora are thousands of small files: with glibc's default trimming
-     * the heap shrinks after every document and grows again for the next
-     * (hundreds of brk calls per note, many times the parse itself). */
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

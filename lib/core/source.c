@@ -330,13 +330,7 @@ static ck_status slurp(const char *path, char **data, size_t *len, ck_diag *d)
     ck_status rc = ck_stream_open(path, &st, d);
     if (rc)
         return rc;
-    /* a plain file's size is known: one exact allocation (a fixed 64 KB
-     * buffer per small file makes malloc grow and trim the heap each time) */
-    struct stat sb;
     size_t cap = 1 << 16, n = 0;
-    if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
-        (unsigned long long)sb.st_size < (1ull << 30))
-        cap = (size_t)sb.st_size + 1;
     char *buf = malloc(cap + 1);
     for (;;) {
         if (!buf) {
