@@ -137,6 +137,25 @@ static void a_broken_record_is_reported_at_its_line(void **state)
     free(dir);
 }
 
+/* UNCONFIRMED variants: an XML declaration, and the text-only test release */
+static void a_declaration_and_records_without_labels_are_read(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    tu_write(dir, "smokers_surrogate_test_all_version2.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ROOT>\n<RECORD ID=\"9\">\n<TEXT>\nNo tags .\n</TEXT>\n</RECORD>\n</ROOT>\n");
+    ck_corpus c;
+    tu_read("i2b2-2006-smoking", dir, &c);
+    assert_int_equal(c.n_docs, 1);
+    assert_int_equal(c.docs[0]->n_labels, 0);
+    assert_int_equal(c.docs[0]->n_entities, 0);
+    assert_string_equal(c.docs[0]->text, "\nNo tags .\n");
+    assert_string_equal(ck_doc_meta(c.docs[0], "file"), "smokers_surrogate_test_all_version2");
+    ck_corpus_free(&c);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 /* found by fuzz_i2b2_xml: inline PHI in a TEXT that no RECORD holds */
 static void text_outside_a_record_is_reported_and_skipped(void **state)
 {
@@ -164,6 +183,7 @@ int main(void)
         cmocka_unit_test(a_phi_opened_inside_a_phi_is_read_as_its_end),
         cmocka_unit_test(a_broken_record_is_reported_at_its_line),
         cmocka_unit_test(text_outside_a_record_is_reported_and_skipped),
+        cmocka_unit_test(a_declaration_and_records_without_labels_are_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
