@@ -401,7 +401,9 @@ ck_status ck_xml_parse(ck_xml_pool *pool, const char *data, size_t len,
             r = feed_repaired(&x, close, (size_t)(end - close), 0, 1);
         } else if (r == 0 && x.rc == CK_OK)
             r = feed(&x, body, (size_t)(end - body), 1);
-    } else
+    } else if (utf16_bom(data, len))
+        r = feed(&x, data, len, 1); /* byte-level repairs would break UTF-16 */
+    else
         r = feed_repaired(&x, data, len, 1, 1);
 
     ck_status rc = x.rc;

@@ -161,6 +161,38 @@ static void tags_before_text_are_checked_once_the_text_is_read(void **state)
     free(dir);
 }
 
+static void latin1_and_utf16_files_are_read_through_expat(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    /* ISO-8859-1: "José" is 4 characters, stored as UTF-8 */
+    tu_write(dir, "a.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<deIdi2b2><TEXT><![CDATA[Dr Jos\xE9 Li]]></TEXT>"
+                           "<TAGS><NAME id=\"P0\" start=\"3\" end=\"10\" text=\"Jos\xE9 Li\" TYPE=\"DOCTOR\"/></TAGS></deIdi2b2>\n");
+    /* UTF-16LE with a BOM */
+    const char *ascii = "<deIdi2b2><TEXT><![CDATA[a & b]]></TEXT><TAGS><DATE id=\"P0\" start=\"4\" end=\"5\" text=\"b\" TYPE=\"DATE\"/></TAGS></deIdi2b2>";
+    size_t n = strlen(ascii);
+    char *u16 = malloc(2 * n + 2);
+    u16[0] = (char)0xFF;
+    u16[1] = (char)0xFE;
+    for (size_t i = 0; i < n; i++) {
+        u16[2 + 2 * i] = ascii[i];
+        u16[3 + 2 * i] = 0;
+    }
+    char path[1200];
+    snprintf(path, sizeof path, "%s/b.xml", dir);
+    assert_int_equal(ck_write_file(path, u16, 2 * n + 2, NULL), CK_OK);
+    free(u16);
+    ck_corpus c;
+    tu_read(FMT, dir, &c);
+    assert_int_equal(c.n_docs, 2);
+    assert_string_equal(c.docs[0]->text, "Dr Jos\xC3\xA9 Li");
+    assert_string_equal(c.docs[1]->text, "a & b");
+    ix_texts_match(&c);
+    ck_corpus_free(&c);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 static void phi_element_keeps_its_name_as_the_type(void **state)
 {
     (void)state;
@@ -298,6 +330,7 @@ int main(void)
         cmocka_unit_test(a_text_attribute_that_differs_from_the_text_is_kept_as_written),
         cmocka_unit_test(a_line_break_the_parser_turned_into_a_space_is_taken_from_the_text),
         cmocka_unit_test(tags_before_text_are_checked_once_the_text_is_read),
+        cmocka_unit_test(latin1_and_utf16_files_are_read_through_expat),
         cmocka_unit_test(phi_element_keeps_its_name_as_the_type),
         cmocka_unit_test(meddocan_layout_reads_with_its_root_name),
         cmocka_unit_test(cdata_bytes_are_kept_as_they_are_and_cdata_end_is_split),
