@@ -18,9 +18,10 @@ part() { # name, command...: run, keep the counts of its last "N passed, N faile
     total_p=$((total_p + ${p:-0})); total_f=$((total_f + ${f:-0}))
     [ $rc -eq 0 ] || { status=1; echo "!! $name failed (exit $rc)"; [ -n "$f" ] && [ "$f" -gt 0 ] || total_f=$((total_f + 1)); }
 }
-part "build (gcc, -Werror)" make -j"$jobs" all EXTRA_CFLAGS=-Werror
-part "unit + integration" make -j"$jobs" check
-part "ASan + UBSan" make -j"$jobs" asan
+part "build (gcc, -Werror)" make -s -j"$jobs" all EXTRA_CFLAGS=-Werror
+part "build (clang, -Werror)" make -s -j"$jobs" all CC=clang BUILD=build-clang EXTRA_CFLAGS=-Werror
+part "unit + integration" make -s -j"$jobs" check
+part "ASan + UBSan" make -s -j"$jobs" asan
 if [ -x tests/browser/run.sh ] || [ -f tests/browser/run.sh ]; then
     part "browser (Chromium)" sh tests/browser/run.sh "$(pwd)/build/clinkit"
 fi
