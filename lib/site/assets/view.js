@@ -1,5 +1,5 @@
 /* view.js — the annotation viewer's script (inlined by `clinkit view`).
-   Documents sit in <script type="application/json" id="ck-doc-N"> blocks;
+   Documents sit in JSON script blocks (id ck-doc-N);
    a block is parsed only when its document is picked. Everything is built
    with createElement/textContent: no document string is ever parsed as
    HTML. Offsets are Unicode code points, so the text is split with
