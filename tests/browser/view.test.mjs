@@ -128,8 +128,8 @@ test('relations, events and coreference chains are listed, and their links jump 
   const ents = readAnn('en-note');
   const k = (id) => ents.findIndex((e) => e.id === id);
   await openDoc(page, 'en-note');
-  eq(await page.$$eval('#textcol table tr[id^="row-r-"]', (r) => r.length), 2, 'relations listed');
-  eq(await page.$$eval('#textcol tr[id^="row-v-"]', (r) => r.length), 1, 'events listed');
+  eq(await page.$$eval('#main table tr[id^="row-r-"]', (r) => r.length), 2, 'relations listed');
+  eq(await page.$$eval('#main tr[id^="row-v-"]', (r) => r.length), 1, 'events listed');
   eq(await page.$$eval('#row-c-0 a', (a) => a.map((x) => x.dataset.ref)), ['T12', 'T10', 'T11'], 'chain links');
   await page.click('#row-r-0 a[data-ref="T5"]');
   eq(await page.evaluate(() => document.activeElement.id), `e-${k('T5')}`, 'focus moved to T5');

@@ -32,11 +32,11 @@
       h ^= s.charCodeAt(i);
       h = Math.imul(h, 0x01000193) >>> 0;
     }
-    return h % 360;
+    return h;
   }
   function paint(node, type) {
-    var h = hue(type);
-    node.style.setProperty('--bg', 'hsl(' + h + ', 85%, 87%)');
+    var x = hue(type), h = x % 360, l = 80 + (Math.floor(x / 360) % 3) * 5;
+    node.style.setProperty('--bg', 'hsl(' + h + ', 85%, ' + l + '%)');
     node.style.setProperty('--fg', 'hsl(' + h + ', 70%, 30%)');
   }
 
@@ -85,6 +85,11 @@
     headers.forEach(function (h) { add(tr, el('th', { scope: 'col' }, h)); });
     t.body = add(t, el('tbody'));
     return t;
+  }
+  function wrap(t) {
+    var d = el('div', { class: 'tablewrap' });
+    d.appendChild(t);
+    return d;
   }
   function row(t, cells, id) {
     var tr = add(t.body, el('tr', { id: id }));
@@ -210,6 +215,8 @@
           var m = el('mark', { class: 'ent', 'data-e': f.k, 'data-f': f.j, 'data-t': str(f.type),
                                 title: str(f.type) + (doc.entities[f.k].id !== null ? ' ' + doc.entities[f.k].id : '') });
           paint(m, f.type);
+          var level = active.length - 1 - a;
+          if (level) m.setAttribute('data-level', String(Math.min(level, 3)));
           if (p === f.s) {
             m.setAttribute('data-head', '1');
             m.setAttribute('tabindex', '0');
@@ -258,7 +265,7 @@
     if (doc.labels.length) {
       var t = table(['Label', 'Value', 'Attributes']);
       doc.labels.forEach(function (l) { row(t, [l.name, l.value === null ? '' : l.value, attrsText(l.attrs)]); });
-      add(section(box, 'Document labels', doc.labels.length), t);
+      add(section(box, 'Document labels', doc.labels.length), wrap(t));
     }
     if (doc.entities.length) {
       var s = section(box, 'Entities', doc.entities.length);
@@ -273,12 +280,12 @@
         row(te, [idc, e.type, e.spans.map(function (sp) { return sp[0] + '–' + sp[1]; }).join(', '),
                  doc.text === null ? '' : entityText(e), extra], 'row-e-' + k);
       });
-      add(det, te);
+      add(det, wrap(te));
     }
     if (doc.relations.length) {
       var tr = table(['Id', 'Type', 'Arguments', 'Attributes']);
       doc.relations.forEach(function (r, k) { row(tr, [str(r.id), r.type, argsCell(r.args), attrsText(r.attrs)], 'row-r-' + k); });
-      add(section(box, 'Relations', doc.relations.length), tr);
+      add(section(box, 'Relations', doc.relations.length), wrap(tr));
     }
     if (doc.events.length) {
       var tv = table(['Id', 'Type', 'Trigger', 'Arguments', 'Attributes']);
@@ -286,7 +293,7 @@
         row(tv, [str(v.id), v.type, v.trigger !== null && refs[v.trigger] ? refLink(v.trigger) : str(v.trigger),
                  argsCell(v.args), attrsText(v.attrs)], 'row-v-' + k);
       });
-      add(section(box, 'Events', doc.events.length), tv);
+      add(section(box, 'Events', doc.events.length), wrap(tv));
     }
     if (doc.corefs.length) {
       var tc = table(['Chain', 'Type', 'Mentions']);
@@ -298,21 +305,21 @@
         });
         row(tc, [str(c.id), str(c.type), span], 'row-c-' + k);
       });
-      add(section(box, 'Coreference chains', doc.corefs.length), tc);
+      add(section(box, 'Coreference chains', doc.corefs.length), wrap(tc));
     }
     if (doc.notes.length) {
       var tn = table(['Id', 'Type', 'On', 'Note']);
       doc.notes.forEach(function (n, k) {
         row(tn, [str(n.id), str(n.type), n.ref !== null && refs[n.ref] ? refLink(n.ref) : str(n.ref), str(n.text)], 'row-n-' + k);
       });
-      add(section(box, 'Notes', doc.notes.length), tn);
+      add(section(box, 'Notes', doc.notes.length), wrap(tn));
     }
     if (doc.passages.length) {
       var tp = table(['Id', 'Type', 'Offsets']);
       doc.passages.forEach(function (p) {
         row(tp, [str(p.id), str(p.type), p.spans.map(function (sp) { return sp[0] + '–' + sp[1]; }).join(', ')]);
       });
-      add(section(box, 'Passages', doc.passages.length), tp);
+      add(section(box, 'Passages', doc.passages.length), wrap(tp));
     }
     if (doc.meta.length) add(section(box, 'Metadata', doc.meta.length), kvList(doc.meta));
   }
@@ -346,8 +353,8 @@
     var box = add(col, el('div', { id: 'doctext', class: 'doctext', 'data-state': 'rendering', role: 'document',
                                     'aria-label': 'Document text' }));
     var problems = add(col, el('div', { id: 'problems', class: 'problem' }));
-    lists(col);
     main.appendChild(aside);
+    lists(main);
     var mytoken = token;
     function finish(bad) {
       if (bad.length) {
