@@ -26,6 +26,7 @@ static void help(void)
 typedef struct view_sink {
     ck_viewer *v;
     ck_diag *d;
+    size_t n;
 } view_sink;
 
 static ck_status add_doc(void *user, ck_doc *doc)
@@ -33,6 +34,7 @@ static ck_status add_doc(void *user, ck_doc *doc)
     view_sink *s = user;
     ck_status rc = ck_viewer_add(s->v, doc, s->d);
     ck_doc_free(doc);
+    s->n++;
     return rc;
 }
 
@@ -74,7 +76,7 @@ int cmd_view(int argc, char **argv)
     ck_diag *d = cli_diag(&c);
     char title[1024];
     snprintf(title, sizeof title, "%s · %s", format, path);
-    view_sink s = {NULL, d};
+    view_sink s = {NULL, d, 0};
     ck_status rc = ck_viewer_open(f, title, &s.v, d);
     if (!rc)
         rc = ck_read(format, path, c.n_opts ? c.opts : NULL, add_doc, &s, d);
@@ -83,6 +85,10 @@ int cmd_view(int argc, char **argv)
         rc = rc2;
     if (out && fclose(f) != 0 && !rc)
         rc = CK_ERR_IO;
+    if (out && (rc || (s.n == 0 && ck_diag_count(d, CK_SEV_ERROR)))) {
+        remove(out); /* no half-written page, no empty page for a corpus that failed */
+        fprintf(stderr, "clinkit: %s not written\n", out);
+    }
     cli_print_diag(d, c.quiet);
     int ex = cli_exit(rc, d);
     ck_diag_free(d);

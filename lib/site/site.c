@@ -117,6 +117,17 @@ static void add_link(ck_buf *b, const char *url)
     ck_buf_adds(b, "</a>");
 }
 
+/* Ids become file names: refuse anything that is not [a-z0-9-]. */
+static int safe_id(const char *id)
+{
+    if (!id || !*id)
+        return 0;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            return 0;
+    return 1;
+}
+
 /* One card of the index. */
 static void add_card(ck_buf *b, const ck_dataset *ds)
 {
@@ -183,7 +194,8 @@ static ck_status write_index(const ck_catalog *c, const char *dir, ck_diag *d)
         "<ul id=\"results\" class=\"cards\">\n",
         n, n);
     for (size_t i = 0; i < n; i++)
-        add_card(&b, ck_catalog_at(c, i));
+        if (safe_id(ck_catalog_at(c, i)->id))
+            add_card(&b, ck_catalog_at(c, i));
     ck_buf_adds(&b, "</ul>\n<p id=\"none\" class=\"none\" hidden>No data set matches. "
                     "<button type=\"button\" id=\"none-reset\">Clear filters</button></p>\n"
                     "</main>\n");
@@ -207,6 +219,8 @@ static ck_status write_data(const ck_catalog *c, const char *dir, ck_diag *d)
     json_t *arr = json_array();
     for (size_t i = 0; i < ck_catalog_count(c); i++) {
         const ck_dataset *ds = ck_catalog_at(c, i);
+        if (!safe_id(ds->id))
+            continue;
         json_t *years = json_array();
         for (size_t k = 0; k < ds->n_years; k++)
             json_array_append_new(years, json_integer(ds->years[k]));
@@ -448,17 +462,6 @@ static ck_status write_page(const ck_catalog *c, const ck_dataset *ds, const cha
     ck_buf_free(&b);
     ck_buf_free(&t);
     return rc;
-}
-
-/* Ids become file names: refuse anything that is not [a-z0-9-]. */
-static int safe_id(const char *id)
-{
-    if (!id || !*id)
-        return 0;
-    for (const char *p = id; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-            return 0;
-    return 1;
 }
 
 ck_status ck_site_write(const ck_catalog *c, const char *outdir, ck_diag *d)
