@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { test, assert, eq, run, shot, HERE } from './harness.mjs';
 
 const FIX = join(HERE, 'fixtures', 'view');
-let VIEW, BIG, DOCS;
+let VIEW, BIG, DOCS, LABELS;
 
 // The .ann files, parsed here on their own: T lines in order, with the text
 // brat stores (fragments joined by one space).
@@ -24,6 +24,8 @@ function readAnn(name) {
 export function setupView(env) {
   VIEW = join(env.tmp, 'view.html');
   run(env.clinkit, ['view', 'brat', FIX, '-o', VIEW]);
+  LABELS = join(env.tmp, 'labels.html');
+  run(env.clinkit, ['view', 'jsonl', join(HERE, 'fixtures', 'labels', 'docs.jsonl'), '-o', LABELS]);
   DOCS = readdirSync(FIX).filter((f) => f.endsWith('.ann')).map((f) => f.slice(0, -4)).sort();
   // A large document: 400 000 characters, 20 000 entities.
   const big = join(env.tmp, 'big');
@@ -44,7 +46,10 @@ export function setupView(env) {
 
 async function openDoc(page, id, file = VIEW) {
   await page.goto(pathToFileURL(file).href + '#doc=' + encodeURIComponent(id));
-  await page.waitForSelector('#doctext[data-state="done"]', { timeout: 60000 });
+  await page.waitForFunction((want) => {
+    const t = document.getElementById('doc-title'), x = document.getElementById('doctext');
+    return t && x && t.textContent === want && x.dataset.state === 'done';
+  }, id, { timeout: 60000 });
 }
 
 // For each entity index and fragment: the text under its marks, in order.
@@ -177,6 +182,19 @@ test('hostile text and notes are shown as text and never run', async (page) => {
   await page.hover('#e-0');
   assert((await page.textContent('#details-body')).includes('<img src=y onerror='), 'note shown as text');
   await shot(page, 'view-hostile');
+});
+
+test('a document without text lists its entities, labels and metadata', async (page) => {
+  await openDoc(page, 'no-text', LABELS);
+  eq(await page.$$eval('#doctext mark', (m) => m.length), 0, 'nothing to highlight');
+  assert((await page.textContent('#doctext')).includes('no text'), 'says there is no text');
+  assert(await page.isVisible('#row-e-0'), 'entity list open');
+  const lists = await page.textContent('.lists');
+  for (const s of ['SMOKING', 'PAST SMOKER', 'annotations only', '10–14']) assert(lists.includes(s), 'lists lack ' + s);
+  await openDoc(page, 'pair', LABELS);
+  const pair = await page.textContent('.lists');
+  for (const s of ['KUAKE-QQR', 'source=textual', 'Is fever after travel a concern?']) assert(pair.includes(s), 'lists lack ' + s);
+  await shot(page, 'view-labels');
 });
 
 test('on a phone the viewer fits the screen width', async (page) => {

@@ -401,7 +401,15 @@
     main.setAttribute('data-doc', 'none');
     return;
   }
-  var h = new URLSearchParams(location.hash.replace(/^#/, ''));
-  var start = h.has('doc') ? ids.indexOf(h.get('doc')) : 0;
-  show(start < 0 ? 0 : start, h.get('ref'));
+  /* #doc=ID&ref=ANN opens a document at an annotation, on load and when
+     the hash changes (a pasted or followed link). */
+  function fromHash() {
+    var h = new URLSearchParams(location.hash.replace(/^#/, ''));
+    var i = h.has('doc') ? ids.indexOf(h.get('doc')) : 0;
+    if (i < 0) i = 0;
+    if (i !== current) show(i, h.get('ref'));
+    else if (h.get('ref')) jump(h.get('ref'), false);
+  }
+  window.addEventListener('hashchange', fromHash);
+  fromHash();
 })();
