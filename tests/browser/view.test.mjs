@@ -2,19 +2,22 @@
 // once per fragment at exactly its text (also with CJK and emoji, whose code
 // points are not UTF-16 units), details on hover/focus, relations, events
 // and chains linked, the PHI banner, and hostile text never executes.
-import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test, assert, eq, run, shot, HERE } from './harness.mjs';
 
 const FIX = join(HERE, 'fixtures', 'view');
-let VIEW, BIG, DOCS, LABELS;
+let VIEW, BIG, DOCS, LABELS, MEDDOCAN;
+// Real, openly licensed files shared by the project (read at run time only).
+const SHARED = process.env.CLINKIT_SHARED || join(HERE, '..', '..', '..', 'shared');
+const MEDDOCAN_DIR = join(SHARED, 'corpora', 'meddocan-train', 'brat');
 
 // The .ann files, parsed here on their own: T lines in order, with the text
 // brat stores (fragments joined by one space).
-function readAnn(name) {
+function readAnn(name, dir = FIX) {
   const ents = [];
-  for (const line of readFileSync(join(FIX, name + '.ann'), 'utf8').split('\n')) {
+  for (const line of readFileSync(join(dir, name + '.ann'), 'utf8').split('\n')) {
     const m = line.match(/^(T\d+)\t(\S+) ([\d ;]+)\t(.*)$/);
     if (m) ents.push({ id: m[1], type: m[2], frags: m[3].split(';').length, text: m[4] });
   }
@@ -26,6 +29,10 @@ export function setupView(env) {
   run(env.clinkit, ['view', 'brat', FIX, '-o', VIEW]);
   LABELS = join(env.tmp, 'labels.html');
   run(env.clinkit, ['view', 'jsonl', join(HERE, 'fixtures', 'labels', 'docs.jsonl'), '-o', LABELS]);
+  if (existsSync(MEDDOCAN_DIR)) {
+    MEDDOCAN = join(env.tmp, 'meddocan.html');
+    run(env.clinkit, ['view', 'brat', MEDDOCAN_DIR, '-o', MEDDOCAN]);
+  }
   DOCS = readdirSync(FIX).filter((f) => f.endsWith('.ann')).map((f) => f.slice(0, -4)).sort();
   // A large document: 400 000 characters, 20 000 entities.
   const big = join(env.tmp, 'big');
@@ -195,6 +202,19 @@ test('a document without text lists its entities, labels and metadata', async (p
   const pair = await page.textContent('.lists');
   for (const s of ['KUAKE-QQR', 'source=textual', 'Is fever after travel a concern?']) assert(pair.includes(s), 'lists lack ' + s);
   await shot(page, 'view-labels');
+});
+
+test('MEDDOCAN (real Spanish BRAT files, when ../shared is present): every entity highlighted at its text', async (page) => {
+  if (!MEDDOCAN) { console.log('     (skipped: ' + MEDDOCAN_DIR + ' not found)'); return; }
+  const names = readdirSync(MEDDOCAN_DIR).filter((f) => f.endsWith('.ann')).map((f) => f.slice(0, -4)).sort().slice(0, 30);
+  for (const name of names) {
+    const ents = readAnn(name, MEDDOCAN_DIR);
+    await openDoc(page, name, MEDDOCAN);
+    const got = await highlighted(page);
+    eq(Object.keys(got).length, ents.length, name + ': highlighted entities');
+    ents.forEach((e, k) => eq(Object.values(got[k]).join(' '), e.text, `${name} ${e.id} text`));
+  }
+  await shot(page, 'view-meddocan');
 });
 
 test('on a phone the viewer fits the screen width', async (page) => {
