@@ -279,7 +279,7 @@ static void add_commands(ck_buf *b, const ck_dataset *ds)
             ck_buf_adds(b, "<p class=\"warn\">This build of clinkit does not include this "
                            "reader yet.</p>\n");
         }
-        ck_buf_adds(b, "<pre class=\"cmd\"><code># read PATH and check every annotation "
+        ck_buf_adds(b, "<pre class=\"cmd\" tabindex=\"0\"><code># read PATH and check every annotation "
                        "against its text\nclinkit validate ");
         ck_html_esc(b, f);
         ck_buf_adds(b, " PATH\n# convert to JSON Lines, one document per line\n"
@@ -291,7 +291,7 @@ static void add_commands(ck_buf *b, const ck_dataset *ds)
         ck_buf_adds(b, " PATH -o view.html</code></pre>\n");
     }
     if (ds->eval_task) {
-        ck_buf_adds(b, "<h3>Evaluate</h3>\n<pre class=\"cmd\"><code># score a system "
+        ck_buf_adds(b, "<h3>Evaluate</h3>\n<pre class=\"cmd\" tabindex=\"0\"><code># score a system "
                        "against the gold standard with the official metric\nclinkit eval ");
         ck_html_esc(b, ds->eval_task);
         ck_buf_adds(b, " GOLD SYSTEM</code></pre>\n");
