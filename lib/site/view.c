@@ -16,7 +16,8 @@
 
 struct ck_viewer {
     FILE *out;
-    json_t *ids; /* document ids, for the picker */
+    json_t *ids;   /* document ids, for the picker */
+    json_t *types; /* every entity type in the corpus, as a set */
     ck_buf buf;
     size_t n;
     int failed;
@@ -140,6 +141,7 @@ ck_status ck_viewer_open(FILE *out, const char *title, ck_viewer **vp, ck_diag *
         return CK_ERR_NOMEM;
     v->out = out;
     v->ids = json_array();
+    v->types = json_object();
     ck_buf_init(&v->buf);
     ck_buf *b = &v->buf;
     ck_buf_adds(b, "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -186,6 +188,11 @@ ck_status ck_viewer_add(ck_viewer *v, const ck_doc *doc, ck_diag *d)
     if (bad)
         return CK_ERR_NOMEM;
     json_array_append_new(v->ids, ck_json_str(doc->id ? doc->id : ""));
+    for (size_t i = 0; i < doc->n_entities; i++) {
+        json_t *t = ck_json_str(doc->entities[i].type ? doc->entities[i].type : "");
+        json_object_set_new(v->types, json_string_value(t), json_true());
+        json_decref(t);
+    }
     v->n++;
     return flush(v, d);
 }
@@ -194,8 +201,17 @@ ck_status ck_viewer_close(ck_viewer *v, ck_diag *d)
 {
     if (!v)
         return CK_OK;
+    /* The index: document ids, and the corpus's entity types so that the
+     * page can give each type its own colour across all documents. */
+    json_t *types = json_array(), *index;
+    const char *key;
+    json_t *val;
+    json_object_foreach(v->types, key, val)
+        json_array_append_new(types, json_string(key));
+    index = json_pack("{s:O,s:o}", "ids", v->ids, "types", types);
     ck_buf_adds(&v->buf, "<script type=\"application/json\" id=\"ck-index\">");
-    ck_json_safe(&v->buf, v->ids);
+    ck_json_safe(&v->buf, index);
+    json_decref(index);
     ck_buf_adds(&v->buf, "</script>\n<script>\n");
     ck_buf_adds(&v->buf, ck_site_asset("view.js"));
     ck_buf_adds(&v->buf, "</script>\n</body>\n</html>\n");
@@ -205,6 +221,7 @@ ck_status ck_viewer_close(ck_viewer *v, ck_diag *d)
         rc = CK_ERR_IO;
     }
     json_decref(v->ids);
+    json_decref(v->types);
     ck_buf_free(&v->buf);
     free(v);
     return rc;

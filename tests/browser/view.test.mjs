@@ -158,6 +158,9 @@ test('colours are stable per type: same type same colour, and the legend lists e
   const byType = {};
   for (const [t, c] of colours) { byType[t] = byType[t] || new Set(); byType[t].add(c); }
   for (const t in byType) eq(byType[t].size, 1, `one colour for ${t}`);
+  assert(colours.every((c) => c[1] !== 'rgba(0, 0, 0, 0)' && c[1] !== 'transparent'), 'every mark is coloured');
+  const distinct = new Set(Object.values(byType).map((set) => [...set][0]));
+  eq(distinct.size, Object.keys(byType).length, "types on one page get different colours");
   const legend = await page.$$eval('.legend input', (i) => i.map((x) => x.dataset.type));
   eq(legend, Object.keys(byType).sort(), 'legend types');
   // Unticking a type in the legend hides its highlights.

@@ -73,7 +73,9 @@ static void viewer_text_cannot_end_its_script_block_or_make_tags(void **state)
     assert_string_equal(json_string_value(json_object_get(ent, "type")), "<b>type</b>");
     json_decref(j);
     j = block(html, "ck-index");
-    assert_string_equal(json_string_value(json_array_get(j, 0)), "x</script><script>alert(1)</script>");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(j, "ids"), 0)),
+                        "x</script><script>alert(1)</script>");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(j, "types"), 0)), "<b>type</b>");
     json_decref(j);
     free(html);
     ck_doc_free(d);
@@ -100,8 +102,9 @@ static void viewer_writes_every_document_with_code_point_offsets(void **state)
     ck_coref_add_ref(docs[1], c, "T1");
     char *html = render(docs, 3);
     json_t *idx = block(html, "ck-index");
-    assert_int_equal(json_array_size(idx), 3);
-    assert_string_equal(json_string_value(json_array_get(idx, 2)), "d2");
+    assert_int_equal(json_array_size(json_object_get(idx, "ids")), 3);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(idx, "ids"), 2)), "d2");
+    assert_int_equal(json_array_size(json_object_get(idx, "types")), 1);
     json_decref(idx);
     json_t *j = block(html, "ck-doc-1");
     json_t *ent = json_array_get(json_object_get(j, "entities"), 0);

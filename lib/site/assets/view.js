@@ -8,12 +8,14 @@
 (function () {
   'use strict';
 
-  var ids = JSON.parse(document.getElementById('ck-index').textContent);
+  var index = JSON.parse(document.getElementById('ck-index').textContent);
+  var ids = index.ids;
   var main = document.getElementById('main');
   var picker = document.getElementById('picker');
   var pos = document.getElementById('pos');
   var current = -1, token = 0, doc = null, refs = {};
   var SLICE = 4000; /* segments laid out per frame */
+  document.head.appendChild(el('style', { id: 'type-colours' }));
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -34,10 +36,43 @@
     }
     return h;
   }
+  /* 36 colour slots: 18 hues 20 degrees apart, each light and lighter.
+     A type's slot is its hash modulo 36, so a type keeps its colour from
+     file to file; when two types of this corpus (all its documents, listed
+     in the index) hash to the same slot, the later one in name order takes
+     the next free slot, so types on one page never share a colour (up to 36). */
+  var SLOTS = 36, slotOf = {};
+  (function () {
+    var taken = {};
+    index.types.slice().sort().forEach(function (t) {
+      var s = hue(t) % SLOTS;
+      for (var n = 0; n < SLOTS && taken[s]; n++) s = (s + 1) % SLOTS;
+      taken[s] = 1;
+      slotOf[t] = s;
+    });
+  })();
+  function colours(type) {
+    var t = str(type), s = t in slotOf ? slotOf[t] : hue(t) % SLOTS;
+    var h = (s % 18) * 20, l = s < 18 ? 80 : 89;
+    return ['hsl(' + h + ', 85%, ' + l + '%)', 'hsl(' + h + ', 70%, 30%)'];
+  }
   function paint(node, type) {
-    var x = hue(type), h = x % 360, l = 80 + (Math.floor(x / 360) % 3) * 5;
-    node.style.setProperty('--bg', 'hsl(' + h + ', 85%, ' + l + '%)');
-    node.style.setProperty('--fg', 'hsl(' + h + ', 70%, 30%)');
+    var c = colours(type);
+    node.style.setProperty('--bg', c[0]);
+    node.style.setProperty('--fg', c[1]);
+  }
+  /* One CSS class per type (t0, t1, ...) instead of inline styles on every
+     mark: far less style work for documents with thousands of entities. */
+  var typeClass = {};
+  function classFor(type) {
+    var t = str(type);
+    if (!(t in typeClass)) {
+      var n = Object.keys(typeClass).length, c = colours(t);
+      typeClass[t] = 't' + n;
+      var sheet = document.getElementById('type-colours');
+      sheet.textContent += 'mark.ent.t' + n + ' { --bg: ' + c[0] + '; --fg: ' + c[1] + '; }\n';
+    }
+    return typeClass[t];
   }
 
   function docHash(i, ref) {
@@ -212,9 +247,8 @@
         var node = document.createTextNode(cps.slice(p, q).join(''));
         for (var a = active.length - 1; a >= 0; a--) {
           var f = active[a];
-          var m = el('mark', { class: 'ent', 'data-e': f.k, 'data-f': f.j, 'data-t': str(f.type),
+          var m = el('mark', { class: 'ent ' + classFor(f.type), 'data-e': f.k, 'data-f': f.j, 'data-t': str(f.type),
                                 title: str(f.type) + (doc.entities[f.k].id !== null ? ' ' + doc.entities[f.k].id : '') });
-          paint(m, f.type);
           var level = active.length - 1 - a;
           if (level) m.setAttribute('data-level', String(Math.min(level, 3)));
           if (p === f.s) {
