@@ -419,12 +419,13 @@ ck_status i2b2_put(const char *root, const char *dir, const char *file,
     char *p = malloc(n);
     if (!p)
         return CK_ERR_NOMEM;
-    snprintf(p, n, "%s/%s", root, dir);
+    snprintf(p, n, "%s/%s/%s", root, dir, file);
+    char *slash = strrchr(p, '/');
+    *slash = '\0';
     ck_status rc = ck_mkdirs(p, d);
-    if (rc == CK_OK) {
-        snprintf(p, n, "%s/%s/%s", root, dir, file);
+    *slash = '/';
+    if (rc == CK_OK)
         rc = ck_write_file(p, data ? data : "", len, d);
-    }
     free(p);
     return rc;
 }
