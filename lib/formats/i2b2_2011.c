@@ -9,7 +9,7 @@
  * is t without its "coref " prefix and whose refs are the entities with the
  * mentions' spans (a mention missing from .con becomes an entity with attr
  * "i2b2_file" = "chains"); each pairs line -> relation R<n> of type t
- * ("coref person") with args Antecedent / Anaphor.
+ * without "coref " ("person"), args Antecedent / Anaphor.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,17 +121,18 @@ static ck_status parse_line(rd *r, int kind, char *s, size_t no)
                 r->c.doc->n_notes = notes;
             }
         }
+    } else if (n != 3 || strcmp(f[1].key, "t") != 0) {
+        rc = ck_diag_error(r->c.d, r->c.file, no,
+                           "expected c=\"text\" L:T L:T||t=\"coref type\"||c=\"text\" L:T L:T");
     } else {
-        if (n != 3 || strcmp(f[1].key, "t") != 0)
-            rc = ck_diag_error(r->c.d, r->c.file, no,
-                               "expected c=\"text\" L:T L:T||t=\"coref type\"||c=\"text\" L:T L:T");
-        else if ((rc = mention(r, no, &f[0], chain_type(r, no, f[1].value), "pairs",
-                               id, sizeof id, &ok)) == CK_OK && ok &&
-                 (rc = mention(r, no, &f[2], chain_type(r, no, f[1].value), "pairs",
-                               id2, sizeof id2, &ok)) == CK_OK && ok) {
+        const char *type = chain_type(r, no, f[1].value);
+        rc = mention(r, no, &f[0], type, "pairs", id, sizeof id, &ok);
+        if (rc == CK_OK && ok)
+            rc = mention(r, no, &f[2], type, "pairs", id2, sizeof id2, &ok);
+        if (rc == CK_OK && ok) {
             char rid[32];
             snprintf(rid, sizeof rid, "R%zu", ++r->next_r);
-            ck_relation *rel = ck_doc_add_relation(r->c.doc, rid, f[1].value);
+            ck_relation *rel = ck_doc_add_relation(r->c.doc, rid, type);
             if (!rel || ck_relation_add_arg(r->c.doc, rel, "Antecedent", id) ||
                 ck_relation_add_arg(r->c.doc, rel, "Anaphor", id2))
                 rc = CK_ERR_NOMEM;

@@ -44,7 +44,7 @@ static void pairs_become_antecedent_anaphor_relations(void **state)
     tu_read("i2b2-2011-coref", SAMPLE, &c);
     const ck_doc *d = fu_doc(&c, "Beth_Train/clinical-901");
     assert_int_equal(d->n_relations, 5);
-    assert_string_equal(d->relations[0].type, "coref person");
+    assert_string_equal(d->relations[0].type, "person");
     assert_string_equal(d->relations[0].args[0].role, "Antecedent");
     assert_string_equal(d->relations[0].args[0].ref, fu_at(d, 28, 39)->id);
     assert_string_equal(d->relations[0].args[1].role, "Anaphor");
