@@ -214,6 +214,34 @@ static int to_spans(const ck_linetok *lt, const i2b2_pos *p, size_t np,
     return 0;
 }
 
+/* The 2009 repair: a token index past the end of its line means the
+ * line's last token. Returns -1 if a line itself does not exist. */
+static int clamped(i2b2_ctx *c, size_t no, const char *key, const i2b2_pos *p,
+                   size_t np, ck_span *spans)
+{
+    for (size_t i = 0; i < np; i++) {
+        i2b2_pos q = p[i];
+        size_t n1 = ck_linetok_tokens(c->lt, q.l1), n2 = ck_linetok_tokens(c->lt, q.l2);
+        if (!n1 || !n2)
+            return -1;
+        if (q.t1 >= n1 || q.t2 >= n2)
+            ck_diag_warn(c->d, c->file, no,
+                         "%s: token past the end of its line (%zu:%zu %zu:%zu); used the line's last token",
+                         key, q.l1, q.t1, q.l2, q.t2);
+        if (q.t1 >= n1)
+            q.t1 = n1 - 1;
+        if (q.t2 >= n2)
+            q.t2 = n2 - 1;
+        if (ck_linetok_span(c->lt, q.l1, q.t1, q.l2, q.t2, &spans[i]))
+            return -1;
+    }
+    return 0;
+}
+
+/* Positions are read with the SPLIT convention; when they fall outside
+ * the text or the value does not match, the EVERY convention is tried
+ * (used, with a note, if it fits); then, for 2009, the past-the-end
+ * repair; a value still not matching is a warning (data kept). */
 ck_status i2b2_resolve(i2b2_ctx *c, size_t no, const char *key,
                        const char *value, const i2b2_pos *p, size_t np,
                        ck_span *spans, int *ok)
@@ -222,44 +250,42 @@ ck_status i2b2_resolve(i2b2_ctx *c, size_t no, const char *key,
     if (!c->lt)
         return ck_diag_error(c->d, c->file, no,
                              "%s: no document text to resolve line:token positions", key);
-    for (size_t i = 0; i < np; i++) {
-        i2b2_pos q = p[i];
-        size_t n1 = ck_linetok_tokens(c->lt, q.l1), n2 = ck_linetok_tokens(c->lt, q.l2);
-        if (c->clamp && n1 && n2 && (q.t1 >= n1 || q.t2 >= n2)) {
-            ck_diag_warn(c->d, c->file, no,
-                         "%s: token past the end of its line (%zu:%zu %zu:%zu); used the line's last token",
-                         key, q.l1, q.t1, q.l2, q.t2);
-            if (q.t1 >= n1)
-                q.t1 = n1 - 1;
-            if (q.t2 >= n2)
-                q.t2 = n2 - 1;
-        }
-        if (ck_linetok_span(c->lt, q.l1, q.t1, q.l2, q.t2, &spans[i]))
-            return ck_diag_error(c->d, c->file, no,
-                                 "%s: position %zu:%zu %zu:%zu is outside the text (line %zu has %zu tokens, the text %zu lines) or ends before it starts",
-                                 key, q.l1, q.t1, q.l2, q.t2, q.l1, n1,
-                                 ck_linetok_lines(c->lt));
+    int prim = to_spans(c->lt, p, np, spans) == 0;
+    if (prim && (!value || matches(c, spans, np, value))) {
+        *ok = 1;
+        return CK_OK;
     }
-    if (value && !matches(c, spans, np, value)) {
-        if (!c->alt)
-            c->alt = ck_linetok_new(c->doc, CK_LINETOK_EVERY);
-        ck_span *alt = malloc(np * sizeof *alt);
-        if (!alt)
-            return CK_ERR_NOMEM;
-        if (c->alt && to_spans(c->alt, p, np, alt) == 0 &&
-            matches(c, alt, np, value)) {
-            memcpy(spans, alt, np * sizeof *alt);
-            ck_diag_add(c->d, CK_SEV_NOTE, c->file, no, 0, (size_t)-1,
-                        "%s: tokens counted with every whitespace character as a separator (empty tokens), which matches the value",
-                        key);
-        } else {
-            ck_diag_warn(c->d, c->file, no,
-                         "%s: value %s differs from the text at %zu:%zu (kept)",
-                         key, ck_diag_quote(c->d, value, strlen(value)),
-                         p[0].l1, p[0].t1);
-        }
-        free(alt);
+    if (!c->alt)
+        c->alt = ck_linetok_new(c->doc, CK_LINETOK_EVERY);
+    ck_span *alt = malloc(np * sizeof *alt);
+    if (!alt)
+        return CK_ERR_NOMEM;
+    int fits = c->alt && to_spans(c->alt, p, np, alt) == 0 &&
+               (value ? matches(c, alt, np, value) : !prim);
+    if (fits)
+        memcpy(spans, alt, np * sizeof *alt);
+    free(alt);
+    if (fits) {
+        ck_diag_add(c->d, CK_SEV_NOTE, c->file, no, 0, (size_t)-1,
+                    "%s: tokens counted with every whitespace character as a separator (empty tokens), which fits the text",
+                    key);
+        *ok = 1;
+        return CK_OK;
     }
+    if (!prim && !(c->clamp && clamped(c, no, key, p, np, spans) == 0)) {
+        size_t k = 0;
+        ck_span tmp;
+        while (k + 1 < np && ck_linetok_span(c->lt, p[k].l1, p[k].t1, p[k].l2,
+                                             p[k].t2, &tmp) == 0)
+            k++;
+        return ck_diag_error(c->d, c->file, no,
+                             "%s: position %zu:%zu %zu:%zu is outside the text (line %zu has %zu tokens, the text %zu lines) or ends before it starts",
+                             key, p[k].l1, p[k].t1, p[k].l2, p[k].t2, p[k].l1,
+                             ck_linetok_tokens(c->lt, p[k].l1), ck_linetok_lines(c->lt));
+    }
+    if (value && !matches(c, spans, np, value))
+        ck_diag_warn(c->d, c->file, no, "%s: value %s differs from the text at %zu:%zu (kept)",
+                     key, ck_diag_quote(c->d, value, strlen(value)), p[0].l1, p[0].t1);
     *ok = 1;
     return CK_OK;
 }

@@ -74,7 +74,8 @@ static void leading_whitespace_counted_as_an_empty_token_is_accepted(void **stat
     /* the 2011 converter's re.split gives an empty token 0 on " He ..." */
     tu_write(dir, "docs/a.txt", "Ann Lee came .\n He left .\n");
     tu_write(dir, "concepts/a.txt.con",
-             "c=\"ann lee\" 1:0 1:1||t=\"person\"\nc=\"he\" 2:1 2:1||t=\"pronoun\"\n");
+             "c=\"ann lee\" 1:0 1:1||t=\"person\"\nc=\"he\" 2:1 2:1||t=\"pronoun\"\n"
+             "c=\"left .\" 2:2 2:3||t=\"problem\"\n"); /* 2:3 exists only then */
     tu_write(dir, "chains/a.txt.chains",
              "c=\"ann lee\" 1:0 1:1||c=\"he\" 2:1 2:1||t=\"coref person\"\n");
     ck_corpus c;
@@ -85,6 +86,8 @@ static void leading_whitespace_counted_as_an_empty_token_is_accepted(void **stat
     const ck_entity *he = fu_at(c.docs[0], 16, 18);
     assert_string_equal(he->type, "pronoun");
     assert_string_equal(c.docs[0]->corefs[0].refs[1], he->id);
+    assert_true(fu_has(d, CK_SEV_NOTE, 3, "every whitespace", NULL));
+    fu_text(c.docs[0], fu_at(c.docs[0], 19, 25), 0, "left .");
     ck_corpus_free(&c);
     ck_diag_free(d);
     /* written back with the BigBIO convention, it reads the same */
