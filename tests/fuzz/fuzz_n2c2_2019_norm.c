@@ -3,7 +3,7 @@
  * the input, cut at NUL bytes, is the text and annotation files of one
  * document; reading is lenient and must never crash or leak.
  */
-#include "fuzzutil.h"
+#include "i2b2fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,11 +1,11 @@
 /*
- * fuzzutil.h — shared by the folder-format fuzz targets: the input bytes
+ * i2b2fuzz.h — shared by the i2b2/n2c2 folder-format fuzz targets: the input bytes
  * are cut at NUL bytes into up to N parts, written as the files of one
  * document in a scratch folder, read leniently, checked, and written back
  * with the same format (so writers see whatever the readers let through).
  */
-#ifndef CK_FUZZUTIL_H
-#define CK_FUZZUTIL_H
+#ifndef CK_I2B2FUZZ_H
+#define CK_I2B2FUZZ_H
 
 #include <stdint.h>
 #include <stdio.h>
