@@ -9,10 +9,20 @@
 
 extern const ck_format ck_fmt_brat;
 extern const ck_format ck_fmt_jsonl;
+extern const ck_format ck_fmt_share_clef_2013;
+extern const ck_format ck_fmt_share_clef_2014;
+extern const ck_format ck_fmt_semeval_2015_t14;
+extern const ck_format ck_fmt_anafora;
+extern const ck_format ck_fmt_mednlp;
 
 static const ck_format *const formats[] = {
     &ck_fmt_brat,
     &ck_fmt_jsonl,
+    &ck_fmt_share_clef_2013,
+    &ck_fmt_share_clef_2014,
+    &ck_fmt_semeval_2015_t14,
+    &ck_fmt_anafora,
+    &ck_fmt_mednlp,
 };
 
 size_t ck_format_count(void) { return sizeof formats / sizeof *formats; }

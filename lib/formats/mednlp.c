@@ -1,0 +1,850 @@
+/*
+ * mednlp.c — the NTCIR MedNLP family (MedNLP-1, MedNLP-2, Real-MedNLP
+ * MedTxt-CR/RR): inline tags in running text, articles inside one XML file.
+ *
+ *   <article id="JP9999-1" title="...">
+ *   <timex3 type="age">６５歳</timex3>男性。<d certainty="positive">発熱</d>...
+ *   </article>
+ *
+ * Each <article> becomes a document: id = @id, text = the article's
+ * character data with the tags removed (entities decoded), one entity per
+ * tag inside it (id T1, T2... in start-tag order, type = tag name, span in
+ * code points, texts[0] = the tagged text, attrs = the tag's attributes in
+ * source order), meta = the other article attributes (title) and the
+ * <metadata> children as "metadata.<name>". A file without <article>
+ * elements is one document: the root element's content, id = file stem.
+ *
+ * The writer puts the tags back inline and reproduces the file byte for
+ * byte. What the model cannot say is kept in meta "mednlp.*" only when it
+ * differs from the canonical form the writer would produce:
+ *   mednlp.before / mednlp.after   raw bytes between articles / at the end
+ *   mednlp.article, mednlp.article_end, mednlp.tag:<id>, mednlp.end:<id>
+ *                                  a start/end tag written differently
+ *                                  (quotes, spacing, <x/>, escapes)
+ *   mednlp.raw   text written differently from the canonical escaping
+ *                (& < > as &amp; &lt; &gt;): lines "cp,len,depth,raw" with
+ *                raw %-encoded (% and control bytes); comments and
+ *                processing instructions are entries of length 0.
+ * XML goes through expat (xml_guard.c: no entity declarations).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clinkit/format.h"
+#include "clinkit/io.h"
+#include "clinkit/text.h"
+#include "core/buf.h"
+#include "formats/xml_guard.h"
+
+typedef struct pent {
+    char *name;
+    char **atts; /* k, v, ..., NULL */
+    size_t start, end;
+    char *raw_start, *raw_end; /* NULL when canonical */
+} pent;
+
+typedef struct mx {
+    ck_xml_guard guard;
+    const char *data;
+    const char *file, *stem;
+    ck_diag *d;
+    ck_doc_sink sink;
+    void *user;
+    ck_status rc;
+    int nomem;
+    int by_root;       /* no <article>: the root element is the document */
+    int depth, art_depth, meta_depth, meta_field;
+    size_t last;       /* byte just after the previous article */
+    size_t n_articles;
+    ck_buf text, raw, field;
+    size_t cps;
+    pent *ents;
+    size_t n_ents, cap_ents;
+    size_t *stack;
+    size_t sp, cap_stack;
+    char **art_atts;
+    char *art_raw, *art_before;
+    char **metadata; /* name, value pairs, NULL-terminated */
+    size_t n_metadata;
+    ck_doc *pending;   /* finished, waiting for the bytes after it */
+} mx;
+
+static void esc_text(ck_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
+        case '&': ck_buf_adds(b, "&amp;"); break;
+        case '<': ck_buf_adds(b, "&lt;"); break;
+        case '>': ck_buf_adds(b, "&gt;"); break;
+        default: ck_buf_addc(b, s[i]);
+        }
+    }
+}
+
+static void esc_attr(ck_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': ck_buf_adds(b, "&amp;"); break;
+        case '<': ck_buf_adds(b, "&lt;"); break;
+        case '>': ck_buf_adds(b, "&gt;"); break;
+        case '"': ck_buf_adds(b, "&quot;"); break;
+        default: ck_buf_addc(b, *s);
+        }
+    }
+}
+
+static void start_tag(ck_buf *b, const char *name, const char *const *atts)
+{
+    ck_buf_addc(b, '<');
+    ck_buf_adds(b, name);
+    for (size_t i = 0; atts && atts[i]; i += 2) {
+        ck_buf_addf(b, " %s=\"", atts[i]);
+        esc_attr(b, atts[i + 1] ? atts[i + 1] : "");
+        ck_buf_addc(b, '"');
+    }
+    ck_buf_addc(b, '>');
+}
+
+static void pct(ck_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '%' || c < 0x20 || c == 0x7f)
+            ck_buf_addf(b, "%%%02X", c);
+        else
+            ck_buf_addc(b, (char)c);
+    }
+}
+
+static char *dupn(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+static char **dup_atts(const XML_Char **atts)
+{
+    size_t n = 0;
+    while (atts[n])
+        n++;
+    char **v = calloc(n + 1, sizeof *v);
+    for (size_t i = 0; v && i < n; i++)
+        if (!(v[i] = strdup(atts[i]))) {
+            for (size_t j = 0; j < i; j++)
+                free(v[j]);
+            free(v);
+            return NULL;
+        }
+    return v;
+}
+
+static void free_atts(char **a)
+{
+    for (size_t i = 0; a && a[i]; i++)
+        free(a[i]);
+    free(a);
+}
+
+static void reset_article(mx *x)
+{
+    for (size_t i = 0; i < x->n_ents; i++) {
+        free(x->ents[i].name);
+        free_atts(x->ents[i].atts);
+        free(x->ents[i].raw_start);
+        free(x->ents[i].raw_end);
+    }
+    x->n_ents = 0;
+    x->sp = 0;
+    ck_buf_reset(&x->text);
+    ck_buf_reset(&x->raw);
+    x->cps = 0;
+    free_atts(x->art_atts);
+    x->art_atts = NULL;
+    free(x->art_raw);
+    x->art_raw = NULL;
+    free(x->art_before);
+    x->art_before = NULL;
+}
+
+static void stop(mx *x, ck_status rc)
+{
+    x->rc = rc;
+    XML_StopParser(x->guard.parser, XML_FALSE);
+}
+
+/* The raw bytes of the current event. */
+static const char *raw_event(mx *x, size_t *n)
+{
+    long idx = XML_GetCurrentByteIndex(x->guard.parser);
+    int cnt = XML_GetCurrentByteCount(x->guard.parser);
+    *n = cnt > 0 ? (size_t)cnt : 0;
+    return idx >= 0 ? x->data + idx : x->data;
+}
+
+/* Text (decoded s) or markup (s == NULL) inside an article whose raw form
+ * is not the canonical one: record an exception. */
+static void note_raw(mx *x, const char *s, size_t len)
+{
+    size_t rn;
+    const char *r = raw_event(x, &rn);
+    ck_buf canon;
+    ck_buf_init(&canon);
+    if (s)
+        esc_text(&canon, s, len);
+    int same = canon.n == rn && (rn == 0 || memcmp(canon.p, r, rn) == 0);
+    ck_buf_free(&canon);
+    if (same)
+        return;
+    size_t cp = s ? ck_utf8_count(s, len) : 0;
+    ck_buf_addf(&x->raw, "%zu,%zu,%zu,", x->cps, cp, x->sp);
+    pct(&x->raw, r, rn);
+    ck_buf_addc(&x->raw, '\n');
+}
+
+static void finish_pending(mx *x, const char *after, size_t n)
+{
+    if (!x->pending)
+        return;
+    ck_doc *doc = x->pending;
+    x->pending = NULL;
+    if (after) {
+        char *a = dupn(after, n);
+        if (!a) {
+            ck_doc_free(doc);
+            stop(x, CK_ERR_NOMEM);
+            return;
+        }
+        if (strcmp(a, "\n</articles>\n</root>\n"))
+            ck_doc_add_meta(doc, "mednlp.after", a);
+        free(a);
+    }
+    ck_status rc = x->sink(x->user, doc);
+    if (rc)
+        stop(x, rc);
+}
+
+static void XMLCALL on_start(void *user, const XML_Char *name, const XML_Char **atts)
+{
+    mx *x = user;
+    x->depth++;
+    size_t rn;
+    const char *r = raw_event(x, &rn);
+    if (x->art_depth) {
+        if (x->n_ents == x->cap_ents) {
+            size_t cap = x->cap_ents ? x->cap_ents * 2 : 32;
+            pent *nv = realloc(x->ents, cap * sizeof *nv);
+            if (!nv)
+                { stop(x, CK_ERR_NOMEM); return; }
+            x->ents = nv;
+            x->cap_ents = cap;
+        }
+        if (x->sp == x->cap_stack) {
+            size_t cap = x->cap_stack ? x->cap_stack * 2 : 16;
+            size_t *nv = realloc(x->stack, cap * sizeof *nv);
+            if (!nv)
+                { stop(x, CK_ERR_NOMEM); return; }
+            x->stack = nv;
+            x->cap_stack = cap;
+        }
+        pent *e = &x->ents[x->n_ents];
+        memset(e, 0, sizeof *e);
+        e->name = strdup(name);
+        e->atts = dup_atts(atts);
+        e->start = e->end = x->cps;
+        ck_buf canon;
+        ck_buf_init(&canon);
+        start_tag(&canon, name, (const char *const *)atts);
+        if (canon.n != rn || memcmp(canon.p, r, rn))
+            e->raw_start = dupn(r, rn);
+        ck_buf_free(&canon);
+        if (!e->name || !e->atts)
+            { stop(x, CK_ERR_NOMEM); return; }
+        x->stack[x->sp++] = x->n_ents++;
+        return;
+    }
+    int is_article = x->by_root ? x->depth == 1 : strcmp(name, "article") == 0;
+    if (is_article) {
+        reset_article(x);
+        x->art_depth = x->depth;
+        size_t idx = (size_t)(r - x->data);
+        finish_pending(x, NULL, 0);
+        x->art_before = dupn(x->data + x->last, idx - x->last);
+        x->art_atts = dup_atts(atts);
+        if (!x->art_before || !x->art_atts)
+            { stop(x, CK_ERR_NOMEM); return; }
+        ck_buf canon;
+        ck_buf_init(&canon);
+        start_tag(&canon, name, (const char *const *)atts);
+        if (canon.n != rn || memcmp(canon.p, r, rn))
+            x->art_raw = dupn(r, rn);
+        ck_buf_free(&canon);
+        return;
+    }
+    if (strcmp(name, "metadata") == 0)
+        x->meta_depth = x->depth;
+    else if (x->meta_depth && x->depth == x->meta_depth + 1) {
+        x->meta_field = 1;
+        ck_buf_reset(&x->field);
+    }
+}
+
+static ck_status build_doc(mx *x, const char *end_raw, size_t end_n, ck_doc **out)
+{
+    const char *id = NULL;
+    for (size_t i = 0; x->art_atts[i]; i += 2)
+        if (strcmp(x->art_atts[i], "id") == 0)
+            id = x->art_atts[i + 1];
+    char gen[512];
+    if (!id || x->by_root) {
+        snprintf(gen, sizeof gen, x->by_root ? "%s" : "%s-%zu", x->stem, x->n_articles);
+        id = gen;
+    }
+    ck_doc *doc = ck_doc_new(id);
+    if (!doc)
+        return CK_ERR_NOMEM;
+    size_t bad;
+    if (ck_doc_set_text(doc, x->text.p ? x->text.p : "", x->text.n, &bad)) {
+        ck_doc_free(doc);
+        return CK_ERR_NOMEM; /* expat only hands out valid UTF-8 */
+    }
+    ck_buf names;
+    ck_buf_init(&names);
+    for (size_t i = 0; x->art_atts[i]; i += 2) {
+        ck_buf_addf(&names, "%s%s", i ? " " : "", x->art_atts[i]);
+        if (strcmp(x->art_atts[i], "id"))
+            ck_doc_add_meta(doc, x->art_atts[i], x->art_atts[i + 1]);
+    }
+    for (size_t i = 0; i < x->n_metadata; i++) {
+        char key[300];
+        snprintf(key, sizeof key, "metadata.%s", x->metadata[2 * i]);
+        ck_doc_add_meta(doc, key, x->metadata[2 * i + 1]);
+    }
+    if (x->by_root)
+        ck_doc_add_meta(doc, "mednlp.root", "1");
+    if (strcmp(ck_buf_str(&names), "id title"))
+        ck_doc_add_meta(doc, "mednlp.article_attrs", ck_buf_str(&names));
+    ck_buf_free(&names);
+    if (x->n_articles == 1 || strcmp(x->art_before, "\n") != 0)
+        ck_doc_add_meta(doc, "mednlp.before", x->art_before);
+    if (x->art_raw)
+        ck_doc_add_meta(doc, "mednlp.article", x->art_raw);
+    const char *canon_end = x->by_root ? NULL : "</article>";
+    if (!canon_end || strlen(canon_end) != end_n || memcmp(canon_end, end_raw, end_n)) {
+        char *e = dupn(end_raw, end_n);
+        if (e)
+            ck_doc_add_meta(doc, "mednlp.article_end", e);
+        free(e);
+    }
+    if (x->raw.n)
+        ck_doc_add_meta(doc, "mednlp.raw", ck_buf_str(&x->raw));
+    for (size_t i = 0; i < x->n_ents; i++) {
+        pent *p = &x->ents[i];
+        char eid[32], key[64];
+        snprintf(eid, sizeof eid, "T%zu", i + 1);
+        ck_entity *e = ck_doc_add_entity(doc, eid, p->name);
+        const char *s;
+        size_t n;
+        char *t = NULL;
+        if (e && ck_doc_slice(doc, p->start, p->end, &s, &n) == 0)
+            t = dupn(s, n);
+        if (!e || !t || ck_entity_add_span(doc, e, p->start, p->end, t)) {
+            free(t);
+            ck_doc_free(doc);
+            return CK_ERR_NOMEM;
+        }
+        free(t);
+        for (size_t k = 0; p->atts[k]; k += 2)
+            ck_entity_add_attr(doc, e, NULL, p->atts[k], p->atts[k + 1]);
+        if (p->raw_start) {
+            snprintf(key, sizeof key, "mednlp.tag:%s", eid);
+            ck_doc_add_meta(doc, key, p->raw_start);
+        }
+        if (p->raw_end) {
+            snprintf(key, sizeof key, "mednlp.end:%s", eid);
+            ck_doc_add_meta(doc, key, p->raw_end);
+        }
+    }
+    *out = doc;
+    return CK_OK;
+}
+
+static void XMLCALL on_end(void *user, const XML_Char *name)
+{
+    mx *x = user;
+    size_t rn;
+    const char *r = raw_event(x, &rn);
+    if (x->art_depth && x->depth > x->art_depth) {
+        if (x->sp) {
+            pent *e = &x->ents[x->stack[--x->sp]];
+            e->end = x->cps;
+            size_t nl = strlen(name);
+            if (rn != nl + 3 || memcmp(r, "</", 2) || memcmp(r + 2, name, nl) || r[nl + 2] != '>')
+                if (!(e->raw_end = dupn(r, rn)))
+                    stop(x, CK_ERR_NOMEM);
+        }
+    } else if (x->art_depth && x->depth == x->art_depth) {
+        x->n_articles++;
+        ck_doc *doc = NULL;
+        ck_status rc = build_doc(x, r, rn, &doc);
+        if (rc)
+            stop(x, rc);
+        x->pending = doc;
+        x->art_depth = 0;
+        x->last = (size_t)(r - x->data) + rn;
+    } else if (x->meta_field && x->depth == x->meta_depth + 1) {
+        x->meta_field = 0;
+        char **nv = realloc(x->metadata, (2 * x->n_metadata + 2) * sizeof *nv);
+        if (!nv)
+            { stop(x, CK_ERR_NOMEM); return; }
+        x->metadata = nv;
+        nv[2 * x->n_metadata] = strdup(name);
+        nv[2 * x->n_metadata + 1] = strdup(ck_buf_str(&x->field));
+        x->n_metadata++;
+    } else if (x->meta_depth == x->depth)
+        x->meta_depth = 0;
+    x->depth--;
+}
+
+static void XMLCALL on_text(void *user, const XML_Char *s, int len)
+{
+    mx *x = user;
+    if (x->art_depth) {
+        note_raw(x, s, (size_t)len);
+        ck_buf_add(&x->text, s, (size_t)len);
+        x->cps += ck_utf8_count(s, (size_t)len);
+    } else if (x->meta_field)
+        ck_buf_add(&x->field, s, (size_t)len);
+}
+
+/* Markup with no handler (comments, PIs, CDATA markers, DOCTYPE). */
+static void XMLCALL on_default(void *user, const XML_Char *s, int len)
+{
+    mx *x = user;
+    if (x->art_depth && len > 0)
+        note_raw(x, NULL, 0);
+}
+
+static ck_status parse_file(const char *data, size_t len, const char *file,
+                            const char *stem, ck_doc_sink sink, void *user, ck_diag *d)
+{
+    mx x;
+    memset(&x, 0, sizeof x);
+    x.data = data;
+    x.file = file;
+    x.stem = stem;
+    x.d = d;
+    x.sink = sink;
+    x.user = user;
+    x.by_root = !strstr(data, "<article");
+    XML_Parser p = ck_xml_new(&x.guard);
+    if (!p)
+        return CK_ERR_NOMEM;
+    XML_SetElementHandler(p, on_start, on_end);
+    XML_SetCharacterDataHandler(p, on_text);
+    XML_SetDefaultHandler(p, on_default);
+    ck_status rc = CK_OK;
+    if (len > (size_t)1 << 30)
+        rc = ck_diag_error(d, file, 0, "file too large for the XML parser");
+    else if (XML_Parse(p, data, (int)len, XML_TRUE) == XML_STATUS_ERROR || x.guard.refused ||
+             x.rc) {
+        if (x.rc)
+            rc = x.rc;
+        else
+            rc = ck_diag_add(d, CK_SEV_ERROR, file, (size_t)XML_GetCurrentLineNumber(p),
+                             (size_t)XML_GetCurrentColumnNumber(p) + 1, (size_t)-1, "%s",
+                             x.guard.refused ? x.guard.refused
+                                             : XML_ErrorString(XML_GetErrorCode(p)))
+                     ? CK_ERR_PARSE : CK_OK;
+        if (x.pending && rc == CK_OK)
+            ck_diag_warn(d, file, 0, "the document before the error is kept without the bytes after it");
+    } else if (!x.n_articles && !x.pending)
+        ck_diag_warn(d, file, 0, "no <article> element and no content: no document");
+    if (x.pending && rc == CK_OK) {
+        x.rc = CK_OK;
+        finish_pending(&x, data + x.last, len - x.last);
+        rc = x.rc;
+    } else if (x.pending) {
+        ck_doc_free(x.pending);
+    }
+    XML_ParserFree(p);
+    reset_article(&x);
+    free(x.ents);
+    free(x.stack);
+    ck_buf_free(&x.text);
+    ck_buf_free(&x.raw);
+    ck_buf_free(&x.field);
+    for (size_t i = 0; i < 2 * x.n_metadata; i++)
+        free(x.metadata[i]);
+    free(x.metadata);
+    return rc == CK_STOP ? CK_STOP : rc;
+}
+
+static ck_status mednlp_read(const char *path, ck_opts opts, ck_doc_sink sink,
+                             void *user, ck_diag *d)
+{
+    if (ck_opts_check(opts, NULL, d))
+        return CK_ERR_USAGE;
+    ck_source *src;
+    ck_status rc = ck_source_open(path, &src, d);
+    if (rc)
+        return rc;
+    size_t n = ck_source_count(src);
+    int single = ck_source_is_file(src);
+    for (size_t i = 0; i < n && rc == CK_OK; i++) {
+        const char *name = ck_source_name(src, i);
+        if (!single && !ck_has_suffix(name, ".xml"))
+            continue;
+        const char *data;
+        size_t len;
+        char *file = strdup(ck_source_display(src, i));
+        char *stem = ck_stem(name);
+        rc = file && stem ? ck_source_load(src, i, &data, &len, d) : CK_ERR_NOMEM;
+        if (rc == CK_OK)
+            rc = parse_file(data, len, file, stem, sink, user, d);
+        ck_source_release(src, i);
+        free(file);
+        free(stem);
+    }
+    ck_source_free(src);
+    return rc;
+}
+
+/* ---- writer ---- */
+
+typedef struct mw {
+    FILE *f;
+    int own;
+    char *path;
+    size_t n;
+    char *after;
+    ck_buf b;
+} mw;
+
+static ck_status mednlp_writer_open(const char *path, ck_opts opts, void **state,
+                                    ck_diag *d)
+{
+    if (ck_opts_check(opts, NULL, d))
+        return CK_ERR_USAGE;
+    mw *w = calloc(1, sizeof *w);
+    if (!w)
+        return CK_ERR_NOMEM;
+    if (strcmp(path, "-") == 0)
+        w->f = stdout;
+    else {
+        w->f = fopen(path, "wb");
+        w->own = 1;
+    }
+    if (!w->f || !(w->path = strdup(path))) {
+        if (w->f && w->own)
+            fclose(w->f);
+        free(w);
+        ck_diag_add(d, CK_SEV_ERROR, path, 0, 0, (size_t)-1, "cannot write this file");
+        return CK_ERR_IO;
+    }
+    *state = w;
+    return CK_OK;
+}
+
+typedef struct exc {
+    size_t cp, len, depth;
+    const char *raw; /* %-encoded, up to '\n' or NUL */
+    size_t raw_n;
+} exc;
+
+static int unpct(ck_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '%') {
+            ck_buf_addc(b, s[i]);
+            continue;
+        }
+        unsigned v = 0;
+        char hex[3] = {0, 0, 0};
+        if (i + 2 >= n)
+            return -1;
+        memcpy(hex, s + i + 1, 2);
+        if (sscanf(hex, "%2X", &v) != 1)
+            return -1;
+        ck_buf_addc(b, (char)v);
+        i += 2;
+    }
+    return 0;
+}
+
+static exc *parse_exc(const char *m, size_t *n)
+{
+    *n = 0;
+    if (!m)
+        return NULL;
+    size_t cap = 0;
+    exc *v = NULL;
+    for (const char *p = m; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t ln = nl ? (size_t)(nl - p) : strlen(p);
+        exc e;
+        int off = 0;
+        if (sscanf(p, "%zu,%zu,%zu,%n", &e.cp, &e.len, &e.depth, &off) == 3 && off > 0 &&
+            (size_t)off <= ln) {
+            e.raw = p + off;
+            e.raw_n = ln - (size_t)off;
+            if (*n == cap) {
+                cap = cap ? cap * 2 : 16;
+                exc *nv = realloc(v, cap * sizeof *nv);
+                if (!nv)
+                    break;
+                v = nv;
+            }
+            v[(*n)++] = e;
+        }
+        p += ln + (nl != NULL);
+    }
+    return v;
+}
+
+static const char *tag_meta(const ck_doc *doc, const char *what, const char *id)
+{
+    char key[300];
+    snprintf(key, sizeof key, "mednlp.%s:%s", what, id ? id : "");
+    return ck_doc_meta(doc, key);
+}
+
+static void open_tag(ck_buf *b, const ck_doc *doc, const ck_entity *e)
+{
+    const char *raw = tag_meta(doc, "tag", e->id);
+    if (raw) {
+        ck_buf_adds(b, raw);
+        return;
+    }
+    ck_buf_addc(b, '<');
+    ck_buf_adds(b, e->type ? e->type : "x");
+    for (size_t k = 0; k < e->n_attrs; k++) {
+        ck_buf_addf(b, " %s=\"", e->attrs[k].key ? e->attrs[k].key : "value");
+        esc_attr(b, e->attrs[k].value ? e->attrs[k].value : "");
+        ck_buf_addc(b, '"');
+    }
+    ck_buf_addc(b, '>');
+}
+
+static void close_tag(ck_buf *b, const ck_doc *doc, const ck_entity *e)
+{
+    const char *raw = tag_meta(doc, "end", e->id);
+    if (raw)
+        ck_buf_adds(b, raw);
+    else
+        ck_buf_addf(b, "</%s>", e->type ? e->type : "x");
+}
+
+static size_t *order_entities(const ck_doc *doc)
+{
+    size_t n = doc->n_entities;
+    size_t *o = malloc((n ? n : 1) * sizeof *o);
+    if (!o)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        o[i] = i;
+    /* insertion sort by start, stable (documents are nearly sorted) */
+    for (size_t i = 1; i < n; i++) {
+        size_t v = o[i], j = i;
+        size_t s = doc->entities[v].n_spans ? doc->entities[v].spans[0].start : 0;
+        while (j > 0 && (doc->entities[o[j - 1]].n_spans ? doc->entities[o[j - 1]].spans[0].start : 0) > s) {
+            o[j] = o[j - 1];
+            j--;
+        }
+        o[j] = v;
+    }
+    return o;
+}
+
+static void add_text(ck_buf *b, const ck_doc *doc, size_t from, size_t to)
+{
+    const char *s;
+    size_t n;
+    if (to > from && ck_doc_slice(doc, from, to, &s, &n) == 0)
+        esc_text(b, s, n);
+}
+
+static ck_status write_content(mw *w, const ck_doc *doc, ck_diag *d)
+{
+    ck_buf *b = &w->b;
+    size_t nx, ne = doc->n_entities, sp = 0, ei = 0, xi = 0, p = 0;
+    exc *ex = parse_exc(ck_doc_meta(doc, "mednlp.raw"), &nx);
+    size_t *ord = order_entities(doc);
+    size_t *stack = malloc((ne ? ne : 1) * sizeof *stack);
+    ck_status rc = ord && stack ? CK_OK : CK_ERR_NOMEM;
+    size_t total = doc->text_cps;
+    while (rc == CK_OK) {
+        /* skip entities that cannot be written inline */
+        while (ei < ne) {
+            const ck_entity *e = &doc->entities[ord[ei]];
+            const char *why = e->n_spans != 1                       ? "not exactly one span"
+                              : e->spans[0].end > total             ? "span beyond the text"
+                              : e->spans[0].start < p               ? "crosses another tag"
+                                                                    : NULL;
+            if (!why)
+                break;
+            rc = ck_diag_error(d, w->path, 0, "document %s, entity %s: %s, cannot be written inline",
+                               doc->id, e->id ? e->id : "?", why);
+            ei++;
+            if (rc)
+                break;
+        }
+        if (rc)
+            break;
+        while (xi < nx && ex[xi].cp < p)
+            xi++; /* stale entries (the text changed) */
+        if (xi < nx && ex[xi].cp == p && ex[xi].depth == sp) {
+            if (unpct(b, ex[xi].raw, ex[xi].raw_n))
+                rc = ck_diag_error(d, w->path, 0, "document %s: bad mednlp.raw entry", doc->id);
+            p += ex[xi].len;
+            xi++;
+            continue;
+        }
+        if (sp && doc->entities[stack[sp - 1]].spans[0].end == p) {
+            close_tag(b, doc, &doc->entities[stack[--sp]]);
+            continue;
+        }
+        if (ei < ne && doc->entities[ord[ei]].spans[0].start == p) {
+            const ck_entity *e = &doc->entities[ord[ei]];
+            if (sp && e->spans[0].end > doc->entities[stack[sp - 1]].spans[0].end) {
+                rc = ck_diag_error(d, w->path, 0,
+                                   "document %s, entity %s: crosses another tag, cannot be written inline",
+                                   doc->id, e->id ? e->id : "?");
+                ei++;
+                continue;
+            }
+            open_tag(b, doc, e);
+            stack[sp++] = ord[ei++];
+            continue;
+        }
+        if (xi < nx && ex[xi].cp == p) { /* depth differs: write it anyway */
+            unpct(b, ex[xi].raw, ex[xi].raw_n);
+            p += ex[xi].len;
+            xi++;
+            continue;
+        }
+        if (p >= total)
+            break;
+        size_t next = total;
+        if (xi < nx && ex[xi].cp < next)
+            next = ex[xi].cp;
+        if (sp && doc->entities[stack[sp - 1]].spans[0].end < next)
+            next = doc->entities[stack[sp - 1]].spans[0].end;
+        if (ei < ne && doc->entities[ord[ei]].spans[0].start < next)
+            next = doc->entities[ord[ei]].spans[0].start;
+        add_text(b, doc, p, next);
+        p = next;
+    }
+    while (rc == CK_OK && sp)
+        close_tag(b, doc, &doc->entities[stack[--sp]]);
+    free(ex);
+    free(ord);
+    free(stack);
+    return rc;
+}
+
+static ck_status mednlp_writer_write(void *state, const ck_doc *doc, ck_diag *d)
+{
+    mw *w = state;
+    if (!doc->text)
+        return ck_diag_error(d, w->path, 0, "document %s has no text: nothing to tag inline",
+                             doc->id ? doc->id : "?");
+    ck_buf *b = &w->b;
+    ck_buf_reset(b);
+    const char *before = ck_doc_meta(doc, "mednlp.before");
+    int by_root = ck_doc_meta(doc, "mednlp.root") != NULL;
+    if (before)
+        ck_buf_adds(b, before);
+    else if (w->n)
+        ck_buf_adds(b, "\n");
+    else {
+        ck_buf_adds(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<root>\n");
+        int meta = 0;
+        for (size_t i = 0; i < doc->n_meta; i++)
+            if (!strncmp(doc->meta[i].key, "metadata.", 9)) {
+                if (!meta++)
+                    ck_buf_adds(b, "<metadata>\n");
+                ck_buf_addf(b, "<%s>", doc->meta[i].key + 9);
+                esc_text(b, doc->meta[i].value, strlen(doc->meta[i].value));
+                ck_buf_addf(b, "</%s>\n", doc->meta[i].key + 9);
+            }
+        if (meta)
+            ck_buf_adds(b, "</metadata>\n");
+        ck_buf_adds(b, "<articles>\n");
+    }
+    const char *art = ck_doc_meta(doc, "mednlp.article");
+    if (art)
+        ck_buf_adds(b, art);
+    else {
+        const char *names = ck_doc_meta(doc, "mednlp.article_attrs");
+        ck_buf_adds(b, "<article");
+        char *copy = strdup(names ? names : "id title");
+        char *save = NULL;
+        for (char *k = copy ? strtok_r(copy, " ", &save) : NULL; k; k = strtok_r(NULL, " ", &save)) {
+            const char *v = strcmp(k, "id") == 0 ? doc->id : ck_doc_meta(doc, k);
+            if (!v)
+                continue;
+            ck_buf_addf(b, " %s=\"", k);
+            esc_attr(b, v);
+            ck_buf_addc(b, '"');
+        }
+        free(copy);
+        ck_buf_addc(b, '>');
+    }
+    ck_status rc = write_content(w, doc, d);
+    if (rc)
+        return rc;
+    const char *end = ck_doc_meta(doc, "mednlp.article_end");
+    ck_buf_adds(b, end ? end : by_root ? "</root>" : "</article>");
+    if (b->failed)
+        return CK_ERR_NOMEM;
+    if (fwrite(b->p, 1, b->n, w->f) != b->n)
+{
+        ck_diag_add(d, CK_SEV_ERROR, w->path, 0, 0, (size_t)-1, "write failed");
+        return CK_ERR_IO;
+    }
+    free(w->after);
+    const char *after = ck_doc_meta(doc, "mednlp.after");
+    w->after = strdup(after ? after : by_root ? "\n" : "\n</articles>\n</root>\n");
+    w->n++;
+    return CK_OK;
+}
+
+static ck_status mednlp_writer_close(void *state, ck_diag *d)
+{
+    mw *w = state;
+    if (!w)
+        return CK_OK;
+    ck_status rc = CK_OK;
+    if (w->n && w->after)
+        fputs(w->after, w->f);
+    if (w->own && fclose(w->f) != 0)
+{
+        ck_diag_add(d, CK_SEV_ERROR, w->path, 0, 0, (size_t)-1, "write failed");
+        rc = CK_ERR_IO;
+    }
+    else if (!w->own)
+        fflush(w->f);
+    free(w->after);
+    free(w->path);
+    ck_buf_free(&w->b);
+    free(w);
+    return rc;
+}
+
+const ck_format ck_fmt_mednlp = {
+    .id = "mednlp",
+    .summary = "NTCIR MedNLP / MedNLP-2 / Real-MedNLP (MedTxt) inline tags in <article> elements",
+    .layout = "one XML file (or a folder/archive of them); each <article> is a document; "
+              "the writer reproduces the file byte for byte",
+    .flags = CK_FMT_STREAM,
+    .read = mednlp_read,
+    .writer_open = mednlp_writer_open,
+    .writer_write = mednlp_writer_write,
+    .writer_close = mednlp_writer_close,
+};
