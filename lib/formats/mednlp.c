@@ -281,7 +281,7 @@ static void XMLCALL on_start(void *user, const XML_Char *name, const XML_Char **
         ck_buf canon;
         ck_buf_init(&canon);
         start_tag(&canon, name, (const char *const *)atts);
-        if (canon.n != rn || memcmp(canon.p, r, rn))
+        if (x->by_root || canon.n != rn || memcmp(canon.p, r, rn))
             x->art_raw = dupn(r, rn);
         ck_buf_free(&canon);
         return;
