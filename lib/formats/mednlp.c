@@ -22,9 +22,11 @@
  *                                  a start/end tag written differently
  *                                  (quotes, spacing, <x/>, escapes)
  *   mednlp.raw   text written differently from the canonical escaping
- *                (& < > as &amp; &lt; &gt;): lines "cp,len,depth,raw" with
- *                raw %-encoded (% and control bytes); comments and
- *                processing instructions are entries of length 0.
+ *                (& < > as &amp; &lt; &gt;): lines "cp,len,depth,tags,raw"
+ *                (position and length in code points, open tags, tags
+ *                started so far — which fix the order among tags at the
+ *                same position) with raw %-encoded (% and control bytes);
+ *                comments, PIs and CDATA markers are entries of length 0.
  * XML goes through expat (xml_guard.c: no entity declarations).
  */
 #include <stdio.h>
@@ -202,7 +204,7 @@ static void note_raw(mx *x, const char *s, size_t len)
     if (same)
         return;
     size_t cp = s ? ck_utf8_count(s, len) : 0;
-    ck_buf_addf(&x->raw, "%zu,%zu,%zu,", x->cps, cp, x->sp);
+    ck_buf_addf(&x->raw, "%zu,%zu,%zu,%zu,", x->cps, cp, x->sp, x->n_ents);
     pct(&x->raw, r, rn);
     ck_buf_addc(&x->raw, '\n');
 }
@@ -552,7 +554,7 @@ static ck_status mednlp_writer_open(const char *path, ck_opts opts, void **state
 }
 
 typedef struct exc {
-    size_t cp, len, depth;
+    size_t cp, len, depth, opened;
     const char *raw; /* %-encoded, up to '\n' or NUL */
     size_t raw_n;
 } exc;
@@ -589,7 +591,8 @@ static exc *parse_exc(const char *m, size_t *n)
         size_t ln = nl ? (size_t)(nl - p) : strlen(p);
         exc e;
         int off = 0;
-        if (sscanf(p, "%zu,%zu,%zu,%n", &e.cp, &e.len, &e.depth, &off) == 3 && off > 0 &&
+        if (sscanf(p, "%zu,%zu,%zu,%zu,%n", &e.cp, &e.len, &e.depth, &e.opened, &off) == 4 &&
+            off > 0 &&
             (size_t)off <= ln) {
             e.raw = p + off;
             e.raw_n = ln - (size_t)off;
@@ -698,7 +701,7 @@ static ck_status write_content(mw *w, const ck_doc *doc, ck_diag *d)
             break;
         while (xi < nx && ex[xi].cp < p)
             xi++; /* stale entries (the text changed) */
-        if (xi < nx && ex[xi].cp == p && ex[xi].depth == sp) {
+        if (xi < nx && ex[xi].cp == p && ex[xi].depth == sp && ex[xi].opened == ei) {
             if (unpct(b, ex[xi].raw, ex[xi].raw_n))
                 rc = ck_diag_error(d, w->path, 0, "document %s: bad mednlp.raw entry", doc->id);
             p += ex[xi].len;
