@@ -21,6 +21,8 @@
  *   mednlp.article, mednlp.article_end, mednlp.tag:<id>, mednlp.end:<id>
  *                                  a start/end tag written differently
  *                                  (quotes, spacing, <x/>, escapes)
+ *   mednlp.inner:<id>              an empty tag that holds other (empty)
+ *                                  tags: how many
  *   mednlp.raw   text written differently from the canonical escaping
  *                (& < > as &amp; &lt; &gt;): lines "cp,len,depth,tags,raw"
  *                (position and length in code points, open tags, tags
@@ -44,6 +46,7 @@ typedef struct pent {
     char **atts; /* k, v, ..., NULL */
     size_t start, end;
     char *raw_start, *raw_end; /* NULL when canonical */
+    char *inner;               /* empty tag holding others: their count */
 } pent;
 
 typedef struct mx {
@@ -160,6 +163,7 @@ static void reset_article(mx *x)
         free_atts(x->ents[i].atts);
         free(x->ents[i].raw_start);
         free(x->ents[i].raw_end);
+        free(x->ents[i].inner);
     }
     x->n_ents = 0;
     x->sp = 0;
@@ -222,7 +226,7 @@ static void finish_pending(mx *x, const char *after, size_t n)
             stop(x, CK_ERR_NOMEM);
             return;
         }
-        if (strcmp(a, "\n</articles>\n</root>\n"))
+        if (strcmp(a, x->by_root ? "\n" : "\n</articles>\n</root>\n"))
             ck_doc_add_meta(doc, "mednlp.after", a);
         free(a);
     }
@@ -367,6 +371,10 @@ static ck_status build_doc(mx *x, const char *end_raw, size_t end_n, ck_doc **ou
             snprintf(key, sizeof key, "mednlp.tag:%s", eid);
             ck_doc_add_meta(doc, key, p->raw_start);
         }
+        if (p->inner) {
+            snprintf(key, sizeof key, "mednlp.inner:%s", eid);
+            ck_doc_add_meta(doc, key, p->inner);
+        }
         if (p->raw_end) {
             snprintf(key, sizeof key, "mednlp.end:%s", eid);
             ck_doc_add_meta(doc, key, p->raw_end);
@@ -385,6 +393,14 @@ static void XMLCALL on_end(void *user, const XML_Char *name)
         if (x->sp) {
             pent *e = &x->ents[x->stack[--x->sp]];
             e->end = x->cps;
+            size_t idx = (size_t)(e - x->ents), inner = x->n_ents - 1 - idx;
+            if (e->start == e->end && inner) {
+                /* <d><t></t></d> with both empty: say how many tags d holds */
+                char val[32];
+                snprintf(val, sizeof val, "%zu", inner);
+                free(e->inner);
+                e->inner = strdup(val);
+            }
             size_t nl = strlen(name);
             if (rn != nl + 3 || memcmp(r, "</", 2) || memcmp(r + 2, name, nl) || r[nl + 2] != '>')
                 if (!(e->raw_end = dupn(r, rn)))
@@ -643,6 +659,13 @@ static void close_tag(ck_buf *b, const ck_doc *doc, const ck_entity *e)
         ck_buf_addf(b, "</%s>", e->type ? e->type : "x");
 }
 
+/* How many tags an empty tag held in the source (mednlp.inner:<id>). */
+static size_t inner_of(const ck_doc *doc, const ck_entity *e)
+{
+    const char *v = tag_meta(doc, "inner", e->id);
+    return v ? strtoul(v, NULL, 10) : 0;
+}
+
 static size_t *order_entities(const ck_doc *doc)
 {
     size_t n = doc->n_entities;
@@ -679,7 +702,8 @@ static ck_status write_content(mw *w, const ck_doc *doc, ck_diag *d)
     exc *ex = parse_exc(ck_doc_meta(doc, "mednlp.raw"), &nx);
     size_t *ord = order_entities(doc);
     size_t *stack = malloc((ne ? ne : 1) * sizeof *stack);
-    ck_status rc = ord && stack ? CK_OK : CK_ERR_NOMEM;
+    size_t *opened_at = malloc((ne ? ne : 1) * sizeof *opened_at);
+    ck_status rc = ord && stack && opened_at ? CK_OK : CK_ERR_NOMEM;
     size_t total = doc->text_cps;
     while (rc == CK_OK) {
         /* skip entities that cannot be written inline */
@@ -708,7 +732,8 @@ static ck_status write_content(mw *w, const ck_doc *doc, ck_diag *d)
             xi++;
             continue;
         }
-        if (sp && doc->entities[stack[sp - 1]].spans[0].end == p) {
+        if (sp && doc->entities[stack[sp - 1]].spans[0].end == p &&
+            ei >= opened_at[sp - 1] + inner_of(doc, &doc->entities[stack[sp - 1]])) {
             close_tag(b, doc, &doc->entities[stack[--sp]]);
             continue;
         }
@@ -722,6 +747,7 @@ static ck_status write_content(mw *w, const ck_doc *doc, ck_diag *d)
                 continue;
             }
             open_tag(b, doc, e);
+            opened_at[sp] = ei + 1;
             stack[sp++] = ord[ei++];
             continue;
         }
@@ -748,6 +774,7 @@ static ck_status write_content(mw *w, const ck_doc *doc, ck_diag *d)
     free(ex);
     free(ord);
     free(stack);
+    free(opened_at);
     return rc;
 }
 

@@ -154,13 +154,14 @@ static void unusual_markup_writes_back_identical_bytes(void **state)
     (void)state;
     /* single quotes, spaces in tags, a raw '>', a character reference,
      * &quot; in an attribute, a comment, an empty element, CRLF, nesting,
-     * a zero-length tag, a CDATA section, no trailing newline */
+     * a zero-length tag, empty tags inside an empty tag, a CDATA section,
+     * no trailing newline */
     char *p = fixture("odd.xml",
                       "<?xml version='1.0'?>\r\n<root><articles>\r\n"
                       "<article title='x &quot;y&quot;' id=\"A1\" >\r\n"
                       "a > b &#x41; <d  certainty='negative' >fever</d >\r\n"
                       "<!-- reviewer note --><r state=\"executed\"><m-key state=\"executed\">drug</m-key> therapy</r>"
-                      "<p/><t></t><![CDATA[x<y]]> end\r\n"
+                      "<p/><t></t><![CDATA[x<y]]> end<cc><t></t></cc>\r\n"
                       "</article>\r\n\r\n<article id=\"A2\" title=\"\">plain</article></articles></root>");
     assert_writes_back_identical(p);
     ck_corpus c;
