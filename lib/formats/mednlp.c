@@ -39,6 +39,7 @@
 #include "clinkit/io.h"
 #include "clinkit/text.h"
 #include "core/buf.h"
+#include "formats/mednlp_loose.h"
 #include "formats/xml_guard.h"
 
 typedef struct pent {
@@ -59,6 +60,8 @@ typedef struct mx {
     ck_status rc;
     int nomem;
     int by_root;       /* no <article>: the root element is the document */
+    int loose;         /* --opt markup=loose: events from mednlp_loose.c */
+    size_t ev_off, ev_len;
     int depth, art_depth, meta_depth, meta_field;
     size_t last;       /* byte just after the previous article */
     size_t n_articles;
@@ -181,12 +184,17 @@ static void reset_article(mx *x)
 static void stop(mx *x, ck_status rc)
 {
     x->rc = rc;
-    XML_StopParser(x->guard.parser, XML_FALSE);
+    if (!x->loose)
+        XML_StopParser(x->guard.parser, XML_FALSE);
 }
 
 /* The raw bytes of the current event. */
 static const char *raw_event(mx *x, size_t *n)
 {
+    if (x->loose) {
+        *n = x->ev_len;
+        return x->data + x->ev_off;
+    }
     long idx = XML_GetCurrentByteIndex(x->guard.parser);
     int cnt = XML_GetCurrentByteCount(x->guard.parser);
     *n = cnt > 0 ? (size_t)cnt : 0;
@@ -448,8 +456,64 @@ static void XMLCALL on_default(void *user, const XML_Char *s, int len)
         note_raw(x, NULL, 0);
 }
 
+static void lz_pos(void *u, size_t off, size_t len)
+{
+    mx *x = u;
+    x->ev_off = off;
+    x->ev_len = len;
+}
+static void lz_start(void *u, const char *name, const char **atts) { on_start(u, name, atts); }
+static void lz_end(void *u, const char *name) { on_end(u, name); }
+static void lz_text(void *u, const char *s, int len) { on_text(u, s, len); }
+static void lz_other(void *u, const char *s, int len) { on_default(u, s, len); }
+static int lz_stopped(void *u) { return ((mx *)u)->rc != CK_OK; }
+
+/* Loosely tagged text: articles if any, else the whole file is one
+ * document (no root element needed). */
+static ck_status parse_loose(mx *x, size_t len)
+{
+    static const ck_loose_cb cb = {lz_pos, lz_start, lz_end, lz_text, lz_other, lz_stopped};
+    int whole = x->by_root;
+    if (whole) {
+        x->depth = x->art_depth = 1;
+        x->art_before = strdup("");
+        x->art_raw = strdup("");
+        x->art_atts = calloc(1, sizeof *x->art_atts);
+        if (!x->art_before || !x->art_raw || !x->art_atts)
+            return CK_ERR_NOMEM;
+    }
+    size_t line = 0, bad;
+    const char *msg = NULL;
+    /* expat checks these in XML mode; C strings cannot hold a NUL */
+    if (!ck_utf8_valid(x->data, len, &bad))
+        return ck_diag_add(x->d, CK_SEV_ERROR, x->file, 0, 0, bad, "not valid UTF-8")
+                   ? CK_ERR_PARSE : CK_STOP;
+    if (memchr(x->data, '\0', len))
+        return ck_diag_add(x->d, CK_SEV_ERROR, x->file, 0, 0,
+                           (size_t)((const char *)memchr(x->data, '\0', len) - x->data),
+                           "NUL byte in the text") ? CK_ERR_PARSE : CK_STOP;
+    int r = ck_loose_parse(x->data, len, &cb, x, &line, &msg);
+    if (r == -2)
+        return CK_ERR_NOMEM;
+    if (x->rc)
+        return x->rc;
+    if (r)
+        return ck_diag_error(x->d, x->file, line, "%s", msg) ? CK_ERR_PARSE : CK_STOP;
+    if (whole) {
+        x->n_articles++;
+        ck_doc *doc = NULL;
+        ck_status rc = build_doc(x, "", 0, &doc);
+        if (rc)
+            return rc;
+        x->pending = doc;
+        x->last = len;
+    }
+    return CK_OK;
+}
+
 static ck_status parse_file(const char *data, size_t len, const char *file,
-                            const char *stem, ck_doc_sink sink, void *user, ck_diag *d)
+                            const char *stem, int loose, ck_doc_sink sink, void *user,
+                            ck_diag *d)
 {
     mx x;
     memset(&x, 0, sizeof x);
@@ -460,6 +524,28 @@ static ck_status parse_file(const char *data, size_t len, const char *file,
     x.sink = sink;
     x.user = user;
     x.by_root = !strstr(data, "<article");
+    x.loose = loose;
+    if (loose) {
+        ck_status rc = len > (size_t)1 << 30 ? ck_diag_error(d, file, 0, "file too large")
+                                             : parse_loose(&x, len);
+        if (rc == CK_STOP)
+            rc = CK_OK; /* lenient: reported, file skipped */
+        if (x.pending && rc == CK_OK) {
+            finish_pending(&x, data + x.last, len - x.last);
+            rc = x.rc;
+        } else if (x.pending)
+            ck_doc_free(x.pending);
+        reset_article(&x);
+        free(x.ents);
+        free(x.stack);
+        ck_buf_free(&x.text);
+        ck_buf_free(&x.raw);
+        ck_buf_free(&x.field);
+        for (size_t i = 0; i < 2 * x.n_metadata; i++)
+            free(x.metadata[i]);
+        free(x.metadata);
+        return rc;
+    }
     XML_Parser p = ck_xml_new(&x.guard);
     if (!p)
         return CK_ERR_NOMEM;
@@ -475,9 +561,11 @@ static ck_status parse_file(const char *data, size_t len, const char *file,
             rc = x.rc;
         else
             rc = ck_diag_add(d, CK_SEV_ERROR, file, (size_t)XML_GetCurrentLineNumber(p),
-                             (size_t)XML_GetCurrentColumnNumber(p) + 1, (size_t)-1, "%s",
+                             (size_t)XML_GetCurrentColumnNumber(p) + 1, (size_t)-1, "%s%s",
                              x.guard.refused ? x.guard.refused
-                                             : XML_ErrorString(XML_GetErrorCode(p)))
+                                             : XML_ErrorString(XML_GetErrorCode(p)),
+                             x.guard.refused ? ""
+                                             : " (loosely tagged MedNLP-1/-2 text? try --opt markup=loose)")
                      ? CK_ERR_PARSE : CK_OK;
         if (x.pending && rc == CK_OK)
             ck_diag_warn(d, file, 0, "the document before the error is kept without the bytes after it");
@@ -506,8 +594,16 @@ static ck_status parse_file(const char *data, size_t len, const char *file,
 static ck_status mednlp_read(const char *path, ck_opts opts, ck_doc_sink sink,
                              void *user, ck_diag *d)
 {
-    if (ck_opts_check(opts, NULL, d))
+    static const char *const allowed[] = {"markup", NULL};
+    if (ck_opts_check(opts, allowed, d))
         return CK_ERR_USAGE;
+    const char *markup = ck_opt(opts, "markup");
+    if (markup && strcmp(markup, "xml") && strcmp(markup, "loose")) {
+        ck_diag_add(d, CK_SEV_ERROR, NULL, 0, 0, (size_t)-1,
+                    "option markup: expected xml (default) or loose");
+        return CK_ERR_USAGE;
+    }
+    int loose = markup && !strcmp(markup, "loose");
     ck_source *src;
     ck_status rc = ck_source_open(path, &src, d);
     if (rc)
@@ -524,7 +620,7 @@ static ck_status mednlp_read(const char *path, ck_opts opts, ck_doc_sink sink,
         char *stem = ck_stem(name);
         rc = file && stem ? ck_source_load(src, i, &data, &len, d) : CK_ERR_NOMEM;
         if (rc == CK_OK)
-            rc = parse_file(data, len, file, stem, sink, user, d);
+            rc = parse_file(data, len, file, stem, loose, sink, user, d);
         ck_source_release(src, i);
         free(file);
         free(stem);

@@ -133,7 +133,7 @@ const ck_format ck_fmt_share_clef_2013 = {
     .summary = "ShARe/CLEF eHealth 2013 T1 / SemEval-2014 T7 disorders: DOC||Disease_Disorder||CUI||s||e[||s||e]",
     .layout = "a folder (or archive) of report .txt/.text files and gold .pipe.txt/.pipe files "
               "(or Gold*/X.txt), paired by base name; writes X.txt + X.pipe.txt "
-              "(--opt layout=semeval: X.text + X.pipe)",
+              "(--out-opt layout=semeval: X.text + X.pipe)",
     .flags = CK_FMT_DIR,
     .read = clef13_read,
     .writer_open = clef13_writer_open,

@@ -270,6 +270,89 @@ static void malformed_xml_and_entity_declarations_are_errors_with_their_line(voi
     drop_fixture(p);
 }
 
+static void loose_markup_reads_the_nii_typo_and_stray_ampersands_and_writes_them_back(void **state)
+{
+    (void)state;
+    const char *path = "samples/ntcir-11-mednlp-2/mednlp2sub-sample.xml";
+    const char *opts[] = {"markup=loose", NULL};
+    /* as XML it is refused, with its line and a hint */
+    ck_corpus c;
+    ck_diag *d = ck_diag_new(0);
+    ck_corpus_init(&c);
+    assert_int_equal(ck_read_corpus("mednlp", path, NULL, &c, d), CK_OK);
+    assert_true(diag_has(d, CK_SEV_ERROR, "mednlp2sub-sample.xml", 1, "markup=loose"));
+    ck_diag_free(d);
+    ck_corpus_free(&c);
+    d = ck_diag_new(1);
+    ck_corpus_init(&c);
+    assert_int_equal(ck_read_corpus("mednlp", path, opts, &c, d), CK_OK);
+    ck_diag_free(d);
+    assert_int_equal(c.n_docs, 1);
+    const ck_doc *doc = c.docs[0];
+    assert_string_equal(doc->id, "mednlp2sub-sample");
+    const ck_entity *e = &doc->entities[1]; /* <cicd="R51_">頭痛</c> */
+    assert_string_equal(e->type, "c");
+    assert_string_equal(e->attrs[0].key, "icd");
+    assert_string_equal(e->attrs[0].value, "R51_");
+    assert_int_equal(e->spans[0].start, 10); /* ２０１４年１月８日 (9) + ， */
+    assert_span_text(doc, e, "\xE9\xA0\xAD\xE7\x97\x9B");
+    assert_non_null(strstr(doc->text, " & "));
+    /* written back byte for byte */
+    char *dir = tu_tmpdir();
+    char out[1024], *got, *want;
+    size_t gn, wn;
+    snprintf(out, sizeof out, "%s/mednlp2sub-sample.xml", dir);
+    assert_int_equal(ck_write_corpus("mednlp", out, NULL, &c, NULL), CK_OK);
+    assert_int_equal(ck_read_file(out, &got, &gn, NULL), CK_OK);
+    assert_int_equal(ck_read_file(path, &want, &wn, NULL), CK_OK);
+    assert_int_equal(gn, wn);
+    assert_memory_equal(got, want, wn);
+    free(got);
+    free(want);
+    ck_corpus_free(&c);
+    tu_rmrf(dir);
+    free(dir);
+}
+
+static void loose_markup_gives_the_same_documents_as_xml_on_well_formed_files(void **state)
+{
+    (void)state;
+    const char *opts[] = {"markup=loose", NULL};
+    ck_corpus a, b;
+    tu_read("mednlp", JA, &a);
+    ck_diag *d = ck_diag_new(1);
+    ck_corpus_init(&b);
+    assert_int_equal(ck_read_corpus("mednlp", JA, opts, &b, d), CK_OK);
+    tu_assert_corpus_equal(&a, &b);
+    ck_diag_free(d);
+    ck_corpus_free(&a);
+    ck_corpus_free(&b);
+}
+
+static void loose_markup_reports_unclosed_and_mismatched_tags_at_their_line(void **state)
+{
+    (void)state;
+    const char *opts[] = {"markup=loose", NULL};
+    char *p = fixture("l.xml", "ok <d>fever</d>\n<c>cough\n</d>\n");
+    ck_corpus c;
+    ck_diag *d = ck_diag_new(0);
+    ck_corpus_init(&c);
+    assert_int_equal(ck_read_corpus("mednlp", p, opts, &c, d), CK_OK);
+    assert_int_equal(c.n_docs, 0);
+    assert_true(diag_has(d, CK_SEV_ERROR, "l.xml", 3, "does not match"));
+    ck_diag_free(d);
+    ck_corpus_free(&c);
+    drop_fixture(p);
+    p = fixture("u.xml", "a\n<t>b\n");
+    d = ck_diag_new(1);
+    ck_corpus_init(&c);
+    assert_int_equal(ck_read_corpus("mednlp", p, opts, &c, d), CK_ERR_PARSE);
+    assert_true(diag_has(d, CK_SEV_ERROR, "u.xml", 2, "never closed"));
+    ck_diag_free(d);
+    ck_corpus_free(&c);
+    drop_fixture(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +365,9 @@ int main(void)
         cmocka_unit_test(mednlp2_complaints_keep_icd_then_modality),
         cmocka_unit_test(documents_from_elsewhere_are_written_in_canonical_form),
         cmocka_unit_test(malformed_xml_and_entity_declarations_are_errors_with_their_line),
+        cmocka_unit_test(loose_markup_reads_the_nii_typo_and_stray_ampersands_and_writes_them_back),
+        cmocka_unit_test(loose_markup_gives_the_same_documents_as_xml_on_well_formed_files),
+        cmocka_unit_test(loose_markup_reports_unclosed_and_mismatched_tags_at_their_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
