@@ -239,6 +239,34 @@ static void empty_property_text_is_kept_and_offsets_count_code_points(void **sta
     free(dir);
 }
 
+static void bookkeeping_elements_are_ignored_and_annotation_order_is_kept(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    tu_write(dir, "N3/N3", "[meta start_date=\"1/2/2010\"] seen");
+    tu_write(dir, "N3/N3.Temporal-Entity.gold.completed.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\n<data>\n<info>\n  <savetime>10:00:00 01-02-2010</savetime>\n"
+             "  <progress>in-progress</progress>\n</info>\n\n<schema path=\"./\" protocol=\"file\">temporal.schema.xml</schema>\n\n"
+             "<annotations>\n\t<entity>\n\t\t<id>2@e@N3@gold</id>\n\t\t<span>28,32</span>\n\t\t<type>EVENT</type>\n"
+             "\t\t<parentsType>TemporalEntities</parentsType>\n\t\t<properties>\n\t\t\t<DocTimeRel>BEFORE</DocTimeRel>\n"
+             "\t\t</properties>\n\t\t<addition>\n\t\t\t<adjudication>gold</adjudication>\n\t\t</addition>\n\t</entity>\n\n"
+             "\t<entity>\n\t\t<id>1@e@N3@gold</id>\n\t\t<span>18,26</span>\n\t\t<type>DOCTIME</type>\n"
+             "\t\t<parentsType>TemporalEntities</parentsType>\n\t\t<properties>\n\t\t</properties>\n\t</entity>\n\n"
+             "</annotations>\n<adjudication>\n</adjudication>\n</data>");
+    ck_corpus c;
+    tu_read("anafora", dir, &c);
+    const ck_doc *doc = c.docs[0];
+    assert_string_equal(ck_doc_meta(doc, "progress"), "in-progress");
+    assert_int_equal(doc->n_entities, 2);
+    assert_string_equal(doc->entities[0].id, "2@e@N3@gold"); /* file order, not offset order */
+    assert_int_equal(doc->entities[0].n_attrs, 1);
+    assert_string_equal(doc->entities[1].type, "DOCTIME");
+    assert_span_text(doc, &doc->entities[1], 0, "1/2/2010");
+    ck_corpus_free(&c);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 static void bad_annotations_are_errors_at_their_line_and_lenient_keeps_the_others(void **state)
 {
     (void)state;
@@ -369,6 +397,7 @@ int main(void)
         cmocka_unit_test(annotations_without_text_read_as_documents_with_null_text),
         cmocka_unit_test(repeated_property_names_become_repeated_arguments),
         cmocka_unit_test(empty_property_text_is_kept_and_offsets_count_code_points),
+        cmocka_unit_test(bookkeeping_elements_are_ignored_and_annotation_order_is_kept),
         cmocka_unit_test(bad_annotations_are_errors_at_their_line_and_lenient_keeps_the_others),
         cmocka_unit_test(malformed_xml_and_entity_declarations_are_refused_with_their_line),
         cmocka_unit_test(round_trip_is_lossless_and_the_writer_reproduces_thyme_bytes),

@@ -212,6 +212,26 @@ static void clef2013_gold_without_report_gives_a_document_without_text(void **st
     free(dir);
 }
 
+static void clef2013_older_gold_folder_is_ignored_with_a_warning_naming_it(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    tu_write(dir, "ALLREPORTS test/Z-ECG_REPORT.txt", "sinus tachycardia\n");
+    tu_write(dir, "Gold_SN2011/Z-ECG_REPORT.txt", "Z-ECG_REPORT.txt||Disease_Disorder||C1||0||5\n");
+    tu_write(dir, "Gold_SN2012/Z-ECG_REPORT.txt", "Z-ECG_REPORT.txt||Disease_Disorder||C2||6||17\n");
+    ck_corpus c;
+    ck_diag *d;
+    assert_int_equal(read_lenient("share-clef-2013", dir, &c, &d), CK_OK);
+    assert_int_equal(c.n_docs, 1);
+    assert_int_equal(c.docs[0]->n_entities, 1);
+    assert_string_equal(c.docs[0]->entities[0].norms[0].id, "C2");
+    assert_true(diag_has(d, CK_SEV_WARNING, "Gold_SN2011", 0, "Gold_SN2012"));
+    ck_diag_free(d);
+    ck_corpus_free(&c);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 static void clef2013_round_trip_is_lossless_in_both_layouts(void **state)
 {
     (void)state;
@@ -495,6 +515,7 @@ int main(void)
         cmocka_unit_test(clef2013_offsets_count_code_points_not_bytes),
         cmocka_unit_test(clef2013_bad_lines_are_errors_with_file_and_line_and_lenient_keeps_the_rest),
         cmocka_unit_test(clef2013_gold_without_report_gives_a_document_without_text),
+        cmocka_unit_test(clef2013_older_gold_folder_is_ignored_with_a_warning_naming_it),
         cmocka_unit_test(clef2013_round_trip_is_lossless_in_both_layouts),
         cmocka_unit_test(clef2013_writer_reproduces_the_gold_lines),
         cmocka_unit_test(clef2014_every_slot_value_and_cue_is_kept_in_field_order),
