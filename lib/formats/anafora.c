@@ -18,7 +18,8 @@
  * of the file become args (role = property name: Source/Target,
  * FirstInstance/Coreferring_String...) and the others attrs (Type...).
  * parentsType -> meta "parentsType:<type>"; savetime, progress and schema
- * -> meta. <addition>/<adjudication> bookkeeping is not kept.
+ * -> meta (schema attributes other than path="./" protocol="file" ->
+ * "schema@<name>"). <addition>/<adjudication> bookkeeping is not kept.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +56,8 @@ typedef struct px {
     ann cur;
     ann *v;
     size_t n, cap;
-    char *savetime, *progress, *schema, *schema_attrs;
+    char *savetime, *progress, *schema;
+    char **schema_atts; /* k, v, ..., NULL */
     const char *root;
     int nomem;
 } px;
@@ -68,6 +70,13 @@ static char *dupn(const char *s, size_t n)
         p[n] = '\0';
     }
     return p;
+}
+
+static void free_strv(char **v)
+{
+    for (size_t i = 0; v && v[i]; i++)
+        free(v[i]);
+    free(v);
 }
 
 static void free_ann(ann *a)
@@ -146,13 +155,16 @@ static void XMLCALL on_start(void *user, const XML_Char *name, const XML_Char **
         x->field = F_PROGRESS;
     else if (x->depth == 2 && strcmp(name, "schema") == 0) {
         x->field = F_SCHEMA;
-        ck_buf b;
-        ck_buf_init(&b);
-        for (size_t i = 0; atts[i]; i += 2)
-            ck_buf_addf(&b, "%s%s=%s", i ? " " : "", atts[i], atts[i + 1]);
-        free(x->schema_attrs);
-        x->schema_attrs = strdup(ck_buf_str(&b));
-        ck_buf_free(&b);
+        size_t n = 0;
+        while (atts[n])
+            n++;
+        free_strv(x->schema_atts);
+        x->schema_atts = calloc(n + 1, sizeof *x->schema_atts);
+        for (size_t i = 0; x->schema_atts && i < n; i++)
+            if (!(x->schema_atts[i] = strdup(atts[i])))
+                x->nomem = 1;
+        if (!x->schema_atts)
+            x->nomem = 1;
     } else if (x->depth == 2 && (strcmp(name, "adjudication") == 0))
         x->in_addition = x->depth;
     if (x->field)
@@ -283,8 +295,14 @@ static ck_status build(px *x, ck_doc *doc, const char *file, ck_diag *d)
         ck_doc_add_meta(doc, "progress", x->progress);
     if (x->schema)
         ck_doc_add_meta(doc, "schema", x->schema);
-    if (x->schema_attrs && strcmp(x->schema_attrs, "path=./ protocol=file"))
-        ck_doc_add_meta(doc, "schema_attrs", x->schema_attrs);
+    char **sa = x->schema_atts;
+    int usual = sa && sa[0] && !strcmp(sa[0], "path") && !strcmp(sa[1], "./") && sa[2] &&
+                !strcmp(sa[2], "protocol") && !strcmp(sa[3], "file") && !sa[4];
+    for (size_t i = 0; sa && !usual && sa[i]; i += 2) {
+        char key[300];
+        snprintf(key, sizeof key, "schema@%s", sa[i]);
+        ck_doc_add_meta(doc, key, sa[i + 1]);
+    }
     for (int pass = 0; pass < 2 && rc == CK_OK; pass++) {
         for (size_t i = 0; i < x->n && rc == CK_OK; i++) {
             ann *a = &x->v[i];
@@ -355,7 +373,7 @@ static void px_free(px *x)
     free(x->savetime);
     free(x->progress);
     free(x->schema);
-    free(x->schema_attrs);
+    free_strv(x->schema_atts);
     ck_buf_free(&x->text);
 }
 

@@ -26,6 +26,7 @@ static void esc(ck_buf *b, const char *s)
         case '&': ck_buf_adds(b, "&amp;"); break;
         case '<': ck_buf_adds(b, "&lt;"); break;
         case '>': ck_buf_adds(b, "&gt;"); break;
+        case '"': ck_buf_adds(b, "&quot;"); break;
         default: ck_buf_addc(b, *s);
         }
     }
@@ -116,7 +117,16 @@ ck_status ck_anafora_writer_write(void *state, const ck_doc *doc, ck_diag *d)
     esc(b, sv ? sv : "00:00:00 01-01-2000");
     ck_buf_adds(b, "</savetime>\n  <progress>");
     esc(b, pg ? pg : "completed");
-    ck_buf_adds(b, "</progress>\n</info>\n\n<schema path=\"./\" protocol=\"file\">");
+    ck_buf_adds(b, "</progress>\n</info>\n\n<schema");
+    int attrs = 0;
+    for (size_t i = 0; i < doc->n_meta; i++)
+        if (!strncmp(doc->meta[i].key, "schema@", 7)) {
+            ck_buf_addf(b, " %s=\"", doc->meta[i].key + 7);
+            esc(b, doc->meta[i].value);
+            ck_buf_addc(b, '"');
+            attrs++;
+        }
+    ck_buf_adds(b, attrs ? ">" : " path=\"./\" protocol=\"file\">");
     esc(b, sc ? sc : "temporal.schema.xml");
     ck_buf_adds(b, "</schema>\n\n<annotations>\n\n");
     for (size_t i = 0; i < doc->n_entities; i++) {
