@@ -13,6 +13,11 @@ extern const ck_format ck_fmt_n2c2_2019_norm;
 extern const ck_format ck_fmt_i2b2_2011_coref;
 extern const ck_format ck_fmt_i2b2_2009_medication;
 extern const ck_format ck_fmt_i2b2_2010;
+extern const ck_format ck_fmt_share_clef_2013;
+extern const ck_format ck_fmt_share_clef_2014;
+extern const ck_format ck_fmt_semeval_2015_t14;
+extern const ck_format ck_fmt_anafora;
+extern const ck_format ck_fmt_mednlp;
 
 static const ck_format *const formats[] = {
     &ck_fmt_brat,
@@ -21,6 +26,11 @@ static const ck_format *const formats[] = {
     &ck_fmt_i2b2_2011_coref,
     &ck_fmt_i2b2_2009_medication,
     &ck_fmt_i2b2_2010,
+    &ck_fmt_share_clef_2013,
+    &ck_fmt_share_clef_2014,
+    &ck_fmt_semeval_2015_t14,
+    &ck_fmt_anafora,
+    &ck_fmt_mednlp,
 };
 
 size_t ck_format_count(void) { return sizeof formats / sizeof *formats; }
