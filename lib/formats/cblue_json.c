@@ -767,11 +767,20 @@ ck_status cb_writer_close(void *state, ck_diag *d)
     return rc;
 }
 
+/* null, "", [], or an object of empty values ({"@value": ""}) */
 static int is_empty(json_t *v)
 {
+    if (json_is_object(v)) {
+        const char *k;
+        json_t *x;
+        json_object_foreach(v, k, x) {
+            if (!is_empty(x))
+                return 0;
+        }
+        return 1;
+    }
     return json_is_null(v) || (json_is_string(v) && json_string_length(v) == 0) ||
-           (json_is_array(v) && json_array_size(v) == 0) ||
-           (json_is_object(v) && json_object_size(v) == 0);
+           (json_is_array(v) && json_array_size(v) == 0);
 }
 
 json_t *cb_reorder(json_t *obj, const char *key_order)

@@ -91,8 +91,13 @@ static ck_status ee_entity(const cb_rec *r, ck_doc *doc, size_t k, json_t *o)
     char id[32];
     snprintf(id, sizeof id, "T%zu", k + 1);
     ck_entity *ent = ck_doc_add_entity(doc, id, json_string_value(type));
-    if (!ent || ck_entity_add_span(doc, ent, (size_t)si, (size_t)ei + 1,
-                                   name ? json_string_value(name) : NULL))
+    /* no "entity" string: the text at the offsets stands for it (the writer writes it) */
+    const char *p = NULL;
+    size_t nb = 0;
+    if (!name)
+        ck_doc_slice(doc, (size_t)si, (size_t)ei + 1, &p, &nb);
+    const char *str = name ? json_string_value(name) : ck_doc_strndup(doc, p ? p : "", nb);
+    if (!ent || !str || ck_entity_add_span(doc, ent, (size_t)si, (size_t)ei + 1, str))
         return CK_ERR_NOMEM;
     json_object_foreach(o, key, v) {
         if (!cb_in(ee_ent_canon, key) && !typo_entity_key(key) &&
@@ -218,15 +223,15 @@ static ck_status ie_build(const cb_rec *r, ck_doc **out);
 static const cb_task ie_task = {"CMeIE", CB_LINES, ie_build, ie_canon, NULL};
 
 /* {"@value": "x", ...} -> "x"; other keys kept as attrs prefix+key */
-static ck_status value_dict(const cb_rec *r, size_t k, const char *what, json_t *v,
-                            const char **out)
+static const char *value_dict(const cb_rec *r, size_t k, const char *what, json_t *v)
 {
     json_t *x = json_object_get(v, "@value");
-    if (!json_is_object(v) || !json_is_string(x))
-        return cb_err(r, "triple %zu: \"%s\" must be an object with a string \"@value\"", k + 1,
-                      what);
-    *out = json_string_value(x);
-    return CK_OK;
+    if (!json_is_object(v) || !json_is_string(x)) {
+        cb_err(r, "triple %zu: \"%s\" must be an object with a string \"@value\"", k + 1,
+               what);
+        return NULL;
+    }
+    return json_string_value(x);
 }
 
 static ck_status ie_triple(const cb_rec *r, ck_doc *doc, size_t k, json_t *o)
@@ -242,12 +247,11 @@ static ck_status ie_triple(const cb_rec *r, ck_doc *doc, size_t k, json_t *o)
         return cb_err(r, "triple %zu: \"subject_type\" must be a string", k + 1);
     if (comb && !json_is_boolean(comb))
         return cb_err(r, "triple %zu: \"Combined\" must be true or false", k + 1);
-    const char *ostr, *otype = NULL;
-    ck_status rc = value_dict(r, k, "object", obj, &ostr);
-    if (rc == CK_OK && ot)
-        rc = value_dict(r, k, "object_type", ot, &otype);
-    if (rc || !obj)
-        return rc;
+    const char *ostr = value_dict(r, k, "object", obj), *otype = NULL;
+    if (ostr && ot)
+        otype = value_dict(r, k, "object_type", ot);
+    if (!ostr || (ot && !otype)) /* reported: strict stops, lenient drops the record */
+        return ck_diag_strict(r->d) ? CK_ERR_PARSE : CK_OK;
     int fs, fo;
     const char *sid = cb_locate_entity(doc, st ? json_string_value(st) : "",
                                        json_string_value(subj), &fs);
