@@ -100,7 +100,8 @@ typedef struct ir_rd {
     /* queries held until their judgements are read */
     ck_doc **q;
     size_t nq, capq;
-    struct qref *order; /* q sorted by qid */
+    struct qref *order; /* the first n_order of q, sorted by qid */
+    size_t n_order;
     const char *qrels_rel; /* for text-less queries made from judgements */
 } ir_rd;
 
@@ -179,7 +180,7 @@ static int by_qid(const void *a, const void *b)
 
 static ck_doc *find_query(ir_rd *c, const char *qid)
 {
-    size_t lo = 0, hi = c->nq;
+    size_t lo = 0, hi = c->n_order;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         int k = strcmp(c->order[mid].qid, qid);
@@ -251,7 +252,7 @@ static ck_status flush_queries(ir_rd *c, ck_status rc)
         else
             ck_doc_free(c->q[k]);
     }
-    c->nq = 0;
+    c->nq = c->n_order = 0;
     free(c->order);
     c->order = NULL;
     return rc;
@@ -300,6 +301,7 @@ static ck_status ir_read(const char *path, ck_opts opts, ck_doc_sink sink, void 
                     rc = CK_ERR_NOMEM;
                 for (size_t k = 0; rc == CK_OK && k < c.nq; k++)
                     c.order[k] = (struct qref){ck_doc_meta(c.q[k], "qid"), c.q[k]};
+                c.n_order = c.nq;
                 if (rc == CK_OK)
                     qsort(c.order, c.nq, sizeof *c.order, by_qid);
                 const char *qfile = ck_source_display(src, j);

@@ -3,7 +3,9 @@
  * first byte picks the task (and the file name, which for KUAKE-IR picks
  * the file kind); the rest is the file. Whatever a strict read accepts
  * must write back and read again to equal documents (abort otherwise);
- * a lenient read runs every error path.
+ * a lenient read runs every error path. The last choice is a KUAKE-IR
+ * folder: the input split at its first NUL into a query file and its
+ * judgement file.
  */
 #include <sys/stat.h>
 
@@ -26,6 +28,7 @@ static const struct {
     {"cblue-kuake-ir", "KUAKE-IR_train_query.txt"},
     {"cblue-kuake-ir", "KUAKE-IR_train.tsv"},
     {"cblue-imcs-v2", "IMCS-V2_train.json"},
+    {"cblue-kuake-ir", "ir"}, /* folder: KUAKE-IR_dev_query.txt + KUAKE-IR_dev.tsv */
 };
 
 #define N_TASKS (sizeof tasks / sizeof *tasks)
@@ -37,6 +40,10 @@ static void clean(const char *dir)
         snprintf(p, sizeof p, "%s/%s", dir, tasks[i].name);
         unlink(p);
     }
+    snprintf(p, sizeof p, "%s/KUAKE-IR_dev_query.txt", dir);
+    unlink(p);
+    snprintf(p, sizeof p, "%s/KUAKE-IR_dev.tsv", dir);
+    unlink(p);
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
@@ -47,8 +54,17 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     size_t k = data[0] % N_TASKS;
     const char *fmt = tasks[k].format;
     char in[512], out[512];
-    snprintf(in, sizeof in, "%s", fz_file(tasks[k].name, data + 1, size - 1));
     snprintf(out, sizeof out, "%s/out", fz_dir());
+    if (!strcmp(tasks[k].name, "ir")) {
+        snprintf(in, sizeof in, "%s/ir", fz_dir());
+        mkdir(in, 0700);
+        const unsigned char *nul = memchr(data + 1, 0, size - 1);
+        size_t n1 = nul ? (size_t)(nul - data - 1) : size - 1;
+        fz_file("ir/KUAKE-IR_dev_query.txt", data + 1, n1);
+        fz_file("ir/KUAKE-IR_dev.tsv", nul ? nul + 1 : data + size,
+                nul ? size - 1 - n1 - 1 : 0);
+    } else
+        snprintf(in, sizeof in, "%s", fz_file(tasks[k].name, data + 1, size - 1));
     mkdir(out, 0700);
     clean(out);
 
