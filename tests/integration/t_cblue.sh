@@ -18,3 +18,7 @@ for t in cmeee:CMeEE cmeie:CMeIE chip-cdn:CHIP-CDN chip-ctc:CHIP-CTC chip-sts:CH
 done
 expect "a single CMeEE file reads" "$CLINKIT" validate cblue-cmeee \
     samples/cblue-cmeee/CMeEE/CMeEE_dev.json
+tar czf "$TMP/imcs.tar.gz" -C samples/cblue-imcs-v2 IMCS-V2
+expect "a .tar.gz of a CBLUE folder converts" "$CLINKIT" convert --from cblue-imcs-v2 \
+    --to cblue-imcs-v2 "$TMP/imcs.tar.gz" "$TMP/imcs-out"
+expect "... byte for byte" diff -r samples/cblue-imcs-v2 "$TMP/imcs-out"

@@ -518,6 +518,46 @@ static void imcs_tag_count_must_match_the_sentence(void **state)
     free(dir);
 }
 
+
+/* ---- which files are read ---- */
+
+static void a_parent_folder_reads_only_the_task_files(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    tu_write(dir, "CMeEE/CMeEE_train.json", "[{\"text\": \"甲\"}]");
+    tu_write(dir, "CMeEE/example_gold.json", "[{\"text\": \"乙\"}]");
+    tu_write(dir, "CMeEE-V2/CMeEE-V2_dev.json", "\xEF\xBB\xBF[{\"text\": \"丙\"}]");
+    tu_write(dir, "CHIP-CTC/CHIP-CTC_train.json", "[{\"id\": \"s1\", \"text\": \"丁\"}]");
+    tu_write(dir, "CHIP-CTC/example_gold.json", "[{\"id\": \"s1\", \"text\": \"戊\"}]");
+    tu_write(dir, "CMeEE/README.md", "not data");
+    ck_corpus c;
+    tu_read("cblue-cmeee", dir, &c);
+    assert_int_equal(c.n_docs, 3);
+    assert_string_equal(c.docs[0]->id, "CMeEE-V2/CMeEE-V2_dev/0"); /* BOM skipped */
+    assert_string_equal(c.docs[0]->text, "丙");
+    assert_string_equal(c.docs[1]->id, "CMeEE/CMeEE_train/0");
+    assert_string_equal(c.docs[2]->id, "CMeEE/example_gold/0");
+    ck_corpus_free(&c);
+    tu_rmrf(dir);
+    free(dir);
+}
+
+static void a_single_file_of_any_name_is_read(void **state)
+{
+    (void)state;
+    char *dir = with_file("mine.json", "[{\"text\": \"咳\"}]");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/mine.json", dir);
+    ck_corpus c;
+    tu_read("cblue-cmeee", path, &c);
+    assert_int_equal(c.n_docs, 1);
+    assert_string_equal(c.docs[0]->id, "mine/0");
+    ck_corpus_free(&c);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 /* ---- writing from another format ---- */
 
 static void a_single_output_file_gets_every_document(void **state)
@@ -566,6 +606,8 @@ int main(void)
         cmocka_unit_test(kuake_ir_line_without_tab_is_an_error),
         cmocka_unit_test(imcs_bio_tags_become_entities_per_character),
         cmocka_unit_test(imcs_tag_count_must_match_the_sentence),
+        cmocka_unit_test(a_parent_folder_reads_only_the_task_files),
+        cmocka_unit_test(a_single_file_of_any_name_is_read),
         cmocka_unit_test(a_single_output_file_gets_every_document),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
