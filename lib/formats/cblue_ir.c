@@ -89,6 +89,7 @@ static ck_status each_line(char *data, size_t len, const char *file, ck_diag *d,
 struct qref {
     const char *qid;
     ck_doc *doc;
+    size_t at; /* position in the query file */
 };
 
 typedef struct ir_rd {
@@ -102,6 +103,8 @@ typedef struct ir_rd {
     size_t nq, capq;
     struct qref *order; /* the first n_order of q, sorted by qid */
     size_t n_order;
+    /* text-less queries made from judgements: qid -> index in q + 1 */
+    size_t *ht, ht_cap, ht_n;
     const char *qrels_rel; /* for text-less queries made from judgements */
 } ir_rd;
 
@@ -174,8 +177,8 @@ static int by_qid(const void *a, const void *b)
 {
     const struct qref *x = a, *y = b;
     int k = strcmp(x->qid, y->qid);
-    /* equal qids: the earlier query first */
-    return k ? k : (x->doc > y->doc) - (x->doc < y->doc);
+    /* equal qids: the earlier query first (judgements go to the first) */
+    return k ? k : (x->at > y->at) - (x->at < y->at);
 }
 
 static ck_doc *find_query(ir_rd *c, const char *qid)
@@ -197,26 +200,64 @@ static ck_doc *find_query(ir_rd *c, const char *qid)
     return NULL;
 }
 
+static size_t hash(const char *s)
+{
+    size_t h = 14695981039346656037u;
+    while (*s)
+        h = (h ^ (unsigned char)*s++) * 1099511628211u;
+    return h;
+}
+
+/* slot of qid in the table (empty slot if absent) */
+static size_t *ht_slot(ir_rd *c, const char *qid)
+{
+    size_t i = hash(qid) & (c->ht_cap - 1);
+    while (c->ht[i] && strcmp(ck_doc_meta(c->q[c->ht[i] - 1], "qid"), qid))
+        i = (i + 1) & (c->ht_cap - 1);
+    return &c->ht[i];
+}
+
+static int ht_add(ir_rd *c, size_t index)
+{
+    if (2 * (c->ht_n + 1) > c->ht_cap) {
+        size_t old_cap = c->ht_cap, *old = c->ht;
+        c->ht_cap = old_cap ? old_cap * 2 : 64;
+        c->ht = calloc(c->ht_cap, sizeof *c->ht);
+        if (!c->ht) {
+            c->ht = old;
+            c->ht_cap = old_cap;
+            return -1;
+        }
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i])
+                *ht_slot(c, ck_doc_meta(c->q[old[i] - 1], "qid")) = old[i];
+        free(old);
+    }
+    *ht_slot(c, ck_doc_meta(c->q[index], "qid")) = index + 1;
+    c->ht_n++;
+    return 0;
+}
+
 static ck_status qrels_line(void *u, size_t line, const char *qid, const char *did)
 {
     ir_rd *c = u;
     ck_doc *q = c->order ? find_query(c, qid) : NULL;
-    if (!q && c->nq && !c->qrels_rel)
-        ck_diag_warn(c->d, c->file, line,
-                     "query %s is not in the query file: kept as a query without text",
-                     ck_diag_quote(c->d, qid, strlen(qid)));
+    size_t *slot = !q && c->ht ? ht_slot(c, qid) : NULL;
+    if (slot && *slot)
+        q = c->q[*slot - 1];
     if (!q) {
-        /* a text-less query: the last one if the same qid (judgements grouped by query) */
-        ck_doc *last = c->nq ? c->q[c->nq - 1] : NULL;
-        if (last && !last->text && !strcmp(ck_doc_meta(last, "qid"), qid))
-            q = last;
-        else {
-            ck_status rc = query_line(c, line, qid, "");
-            if (rc)
-                return rc;
-            q = c->q[c->nq - 1];
-            ck_doc_set_text(q, NULL, 0, NULL);
-        }
+        /* a query without text, one per qid */
+        if (!c->qrels_rel)
+            ck_diag_warn(c->d, c->file, line,
+                         "query %s is not in the query file: kept as a query without text",
+                         ck_diag_quote(c->d, qid, strlen(qid)));
+        ck_status rc = query_line(c, line, qid, "");
+        if (rc)
+            return rc;
+        q = c->q[c->nq - 1];
+        ck_doc_set_text(q, NULL, 0, NULL);
+        if (ht_add(c, c->nq - 1))
+            return CK_ERR_NOMEM;
     }
     return ck_doc_add_label(q, TASK, did) ? CK_OK : CK_ERR_NOMEM;
 }
@@ -252,9 +293,11 @@ static ck_status flush_queries(ir_rd *c, ck_status rc)
         else
             ck_doc_free(c->q[k]);
     }
-    c->nq = c->n_order = 0;
+    c->nq = c->n_order = c->ht_n = c->ht_cap = 0;
     free(c->order);
     c->order = NULL;
+    free(c->ht);
+    c->ht = NULL;
     return rc;
 }
 
@@ -300,7 +343,7 @@ static ck_status ir_read(const char *path, ck_opts opts, ck_doc_sink sink, void 
                 if (!c.order)
                     rc = CK_ERR_NOMEM;
                 for (size_t k = 0; rc == CK_OK && k < c.nq; k++)
-                    c.order[k] = (struct qref){ck_doc_meta(c.q[k], "qid"), c.q[k]};
+                    c.order[k] = (struct qref){ck_doc_meta(c.q[k], "qid"), c.q[k], k};
                 c.n_order = c.nq;
                 if (rc == CK_OK)
                     qsort(c.order, c.nq, sizeof *c.order, by_qid);

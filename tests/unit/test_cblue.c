@@ -453,6 +453,30 @@ static void kuake_ir_queries_carry_their_relevant_passages(void **state)
     free(dir);
 }
 
+static void kuake_ir_judgements_go_to_the_first_query_and_unknown_ones_are_kept(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    tu_write(dir, "KUAKE-IR_dev_query.txt", "1\t甲\n2\t乙\n1\t丙\n");
+    tu_write(dir, "KUAKE-IR_dev.tsv", "9\t1001\n1\t1002\n9\t1003\n");
+    ck_diag *d = ck_diag_new(1);
+    ck_corpus c;
+    ck_corpus_init(&c);
+    assert_int_equal(ck_read_corpus("cblue-kuake-ir", dir, NULL, &c, d), CK_OK);
+    assert_int_equal(ck_diag_count(d, CK_SEV_WARNING), 1); /* qid 9, once */
+    ck_diag_free(d);
+    assert_int_equal(c.n_docs, 4);
+    assert_int_equal(c.docs[0]->n_labels, 1);
+    assert_int_equal(c.docs[2]->n_labels, 0);
+    const ck_doc *nine = c.docs[3];
+    assert_null(nine->text);
+    assert_int_equal(nine->n_labels, 2);
+    assert_string_equal(nine->labels[1].value, "1003");
+    ck_corpus_free(&c);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 static void kuake_ir_line_without_tab_is_an_error(void **state)
 {
     (void)state;
@@ -603,6 +627,7 @@ int main(void)
         cmocka_unit_test(a_numeric_label_is_an_error),
         cmocka_unit_test(cdee_events_with_null_core_name),
         cmocka_unit_test(kuake_ir_queries_carry_their_relevant_passages),
+        cmocka_unit_test(kuake_ir_judgements_go_to_the_first_query_and_unknown_ones_are_kept),
         cmocka_unit_test(kuake_ir_line_without_tab_is_an_error),
         cmocka_unit_test(imcs_bio_tags_become_entities_per_character),
         cmocka_unit_test(imcs_tag_count_must_match_the_sentence),
