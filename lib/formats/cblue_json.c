@@ -204,14 +204,19 @@ const char *cb_entity_string(const ck_doc *doc, const ck_entity *e)
 int cb_keep_attr(ck_doc *doc, void *target, cb_attr_fn add, const char *prefix,
                      const char *key, json_t *v)
 {
-    char k[256];
     int plain = json_is_string(v) && !prefix && !strchr(key, ':') &&
                 strcmp(key, "key_order") && strcmp(key, "text") && strcmp(key, "Combined");
-    snprintf(k, sizeof k, "%s%s", plain ? "" : (prefix ? prefix : "json:"), key);
     if (plain)
-        return add(doc, target, k, json_string_value(v));
-    char *js = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
-    int r = js ? add(doc, target, k, js) : -1;
+        return add(doc, target, key, json_string_value(v));
+    const char *pre = prefix ? prefix : "json:";
+    size_t n = strlen(pre) + strlen(key) + 1;
+    char *k = malloc(n), *js = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+    int r = -1;
+    if (k && js) {
+        snprintf(k, n, "%s%s", pre, key);
+        r = add(doc, target, k, js);
+    }
+    free(k);
     free(js);
     return r;
 }
