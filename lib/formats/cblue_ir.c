@@ -454,6 +454,9 @@ static ck_status put(ck_buf *b, const ck_doc *doc, const char *a, const char *t,
     ck_buf_adds(b, a);
     ck_buf_addc(b, '\t');
     ck_buf_adds(b, t);
+    /* the reader drops one "\r" before "\n": a field ending in "\r" gets one more */
+    if (*t && t[strlen(t) - 1] == '\r')
+        ck_buf_addc(b, '\r');
     ck_buf_addc(b, '\n');
     return b->failed ? CK_ERR_NOMEM : CK_OK;
 }

@@ -477,6 +477,21 @@ static void kuake_ir_judgements_go_to_the_first_query_and_unknown_ones_are_kept(
     free(dir);
 }
 
+static void kuake_ir_drops_one_cr_before_lf_and_the_writer_keeps_a_final_cr(void **state)
+{
+    (void)state;
+    static const char f[] = "1\t\xE7\x94\xB2\n2\ta\r\r\n";
+    char *dir = with_file("corpus.tsv", "1\t\xE7\x94\xB2\r\n2\ta\r\r\n");
+    ck_corpus c;
+    tu_read("cblue-kuake-ir", dir, &c);
+    assert_string_equal(c.docs[0]->text, "\xE7\x94\xB2");
+    assert_string_equal(c.docs[1]->text, "a\r");
+    ck_corpus_free(&c);
+    assert_round_trip("cblue-kuake-ir", dir, "corpus.tsv", f);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 static void kuake_ir_line_without_tab_is_an_error(void **state)
 {
     (void)state;
@@ -628,6 +643,7 @@ int main(void)
         cmocka_unit_test(cdee_events_with_null_core_name),
         cmocka_unit_test(kuake_ir_queries_carry_their_relevant_passages),
         cmocka_unit_test(kuake_ir_judgements_go_to_the_first_query_and_unknown_ones_are_kept),
+        cmocka_unit_test(kuake_ir_drops_one_cr_before_lf_and_the_writer_keeps_a_final_cr),
         cmocka_unit_test(kuake_ir_line_without_tab_is_an_error),
         cmocka_unit_test(imcs_bio_tags_become_entities_per_character),
         cmocka_unit_test(imcs_tag_count_must_match_the_sentence),
