@@ -9,6 +9,10 @@
 
 extern const ck_format ck_fmt_brat;
 extern const ck_format ck_fmt_jsonl;
+extern const ck_format ck_fmt_n2c2_2019_norm;
+extern const ck_format ck_fmt_i2b2_2011_coref;
+extern const ck_format ck_fmt_i2b2_2009_medication;
+extern const ck_format ck_fmt_i2b2_2010;
 extern const ck_format ck_fmt_cblue_cmeee;
 extern const ck_format ck_fmt_cblue_cmeie;
 extern const ck_format ck_fmt_cblue_chip_cdn;
@@ -24,6 +28,10 @@ extern const ck_format ck_fmt_cblue_imcs_v2;
 static const ck_format *const formats[] = {
     &ck_fmt_brat,
     &ck_fmt_jsonl,
+    &ck_fmt_n2c2_2019_norm,
+    &ck_fmt_i2b2_2011_coref,
+    &ck_fmt_i2b2_2009_medication,
+    &ck_fmt_i2b2_2010,
     &ck_fmt_cblue_cmeee,
     &ck_fmt_cblue_cmeie,
     &ck_fmt_cblue_chip_cdn,
