@@ -12,6 +12,9 @@ int cmd_formats(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_samples(int argc, char **argv);
+int cmd_site(int argc, char **argv);
+int cmd_view(int argc, char **argv);
+int cmd_join(int argc, char **argv);
 
 static const cli_command commands[] = {
     {"datasets", "the catalog of clinical NLP corpora: list, show, search", cmd_datasets},
@@ -19,6 +22,9 @@ static const cli_command commands[] = {
     {"convert", "convert a corpus from one format to another", cmd_convert},
     {"validate", "read a corpus and check every annotation against its text", cmd_validate},
     {"samples", "read, validate and convert every bundled sample corpus", cmd_samples},
+    {"site", "write the catalog as a static web site", cmd_site},
+    {"view", "write an HTML page showing a corpus's annotated documents", cmd_view},
+    {"join", "join THYME/Anafora annotation folders with their texts, checking every span", cmd_join},
 };
 
 static void usage(FILE *f)
