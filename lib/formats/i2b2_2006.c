@@ -349,12 +349,8 @@ static int by_start(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static void attr_out(ck_buf *b, const char *k, const char *v)
-{
-    ck_buf_addf(b, " %s=\"", k);
-    ck_xml_esc_attr(b, v ? v : "");
-    ck_buf_addc(b, '"');
-}
+/* an attribute of the start tag begun at mark; problems counted */
+#define attr_out(b, k, v) (w->dropped += (size_t)ck_xml_attr_out(b, mark, k, v))
 
 /* TEXT with the PHI entities inline; overlapping ones cannot be written */
 static void write_text(w2006 *w, ck_buf *b, const ck_doc *doc)
@@ -385,7 +381,9 @@ static void write_text(w2006 *w, ck_buf *b, const ck_doc *doc)
         if (!e)
             break;
         const char *elem = ck_attr_get(e->attrs, e->n_attrs, "element");
-        ck_buf_addf(b, "<%s", elem ? elem : "PHI");
+        size_t mark = b->n;
+        ck_buf_addc(b, '<');
+        w->dropped += (size_t)ck_xml_name(b, elem ? elem : "PHI");
         attr_out(b, "TYPE", e->type);
         for (size_t k = 0; k < e->n_attrs; k++)
             if (strcmp(e->attrs[k].key, "element"))
@@ -395,7 +393,9 @@ static void write_text(w2006 *w, ck_buf *b, const ck_doc *doc)
         b1 = ck_doc_cp2byte(doc, e->spans[0].end);
         ck_xml_esc_text(b, t + b0, b1 - b0);
         at = e->spans[0].end;
-        ck_buf_addf(b, "</%s>", elem ? elem : "PHI");
+        ck_buf_adds(b, "</");
+        ck_xml_name(b, elem ? elem : "PHI");
+        ck_buf_addc(b, '>');
     }
     free(v);
 }
@@ -409,6 +409,7 @@ static ck_status write_2006(void *state, const ck_doc *doc, ck_diag *d)
         return ck_diag_strict(d) ? CK_ERR_IO : CK_OK;
     ck_buf *b = &w->buf;
     ck_buf_reset(b);
+    size_t mark = b->n;
     ck_buf_adds(b, "<RECORD");
     attr_out(b, "ID", doc->id);
     ck_buf_adds(b, ">\n");
@@ -418,6 +419,7 @@ static ck_status write_2006(void *state, const ck_doc *doc, ck_diag *d)
             w->dropped++;
             continue;
         }
+        mark = b->n;
         ck_buf_adds(b, "<SMOKING");
         attr_out(b, "STATUS", l->value);
         for (size_t k = 0; k < l->n_attrs; k++)

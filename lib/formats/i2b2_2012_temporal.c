@@ -61,18 +61,14 @@ static const char *arg(const ck_relation *r, const char *role)
     return NULL;
 }
 
-static void attr_out(ck_buf *b, const char *key, const char *value)
-{
-    ck_buf_addf(b, " %s=\"", key);
-    ck_xml_esc_attr(b, value ? value : "");
-    ck_buf_addc(b, '"');
-}
-
-static void write_tlink(ck_buf *b, const ck_relation *r, size_t i)
+static size_t write_tlink(ck_buf *b, const ck_relation *r, size_t i)
 {
     char id[32];
     snprintf(id, sizeof id, "TL%zu", i);
-    ck_buf_addf(b, "<%s", r->type && *r->type ? r->type : "TLINK");
+    size_t mark = b->n, bad = 0;
+    ck_buf_addc(b, '<');
+    bad += (size_t)ck_xml_name(b, r->type && *r->type ? r->type : "TLINK");
+#define attr_out(b, k, v) (bad += (size_t)ck_xml_attr_out(b, mark, k, v))
     attr_out(b, "id", r->id ? r->id : id);
     const char *from = arg(r, "Source"), *to = arg(r, "Target");
     const char *ft = ck_attr_get(r->attrs, r->n_attrs, "fromText");
@@ -93,7 +89,9 @@ static void write_tlink(ck_buf *b, const ck_relation *r, size_t i)
         if (strcmp(key, "fromText") && strcmp(key, "toText") && strcmp(key, "Type"))
             attr_out(b, key, r->attrs[k].value);
     }
+#undef attr_out
     ck_buf_adds(b, " />\n");
+    return bad;
 }
 
 /* EVENTs and TIMEX3s, then TLINKs, then SECTIMEs: the order of the corpus */
@@ -109,10 +107,10 @@ static void write_tags(ck_buf *b, const ck_doc *doc, size_t *dropped)
             if (e->n_spans != 1)
                 ++*dropped;
             snprintf(id, sizeof id, "E%zu", i);
-            ck_tags_write_entity(b, doc, e, id);
+            *dropped += ck_tags_write_entity(b, doc, e, id);
         }
         for (size_t i = 0; pass == 0 && i < doc->n_relations; i++)
-            write_tlink(b, &doc->relations[i], i);
+            *dropped += write_tlink(b, &doc->relations[i], i);
     }
     *dropped += doc->n_events + doc->n_labels;
 }

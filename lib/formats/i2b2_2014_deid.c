@@ -29,7 +29,7 @@ static void write_tags(ck_buf *b, const ck_doc *doc, size_t *dropped)
         if (e->n_spans != 1)
             ++*dropped; /* written with its first span (or none) */
         snprintf(id, sizeof id, "P%zu", i);
-        ck_tags_write_entity(b, doc, e, id);
+        *dropped += ck_tags_write_entity(b, doc, e, id);
     }
     *dropped += doc->n_relations + doc->n_events + doc->n_labels;
 }

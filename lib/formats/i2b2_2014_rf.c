@@ -74,15 +74,15 @@ static void write_tags(ck_buf *b, const ck_doc *doc, size_t *dropped)
     for (size_t i = 0; i < doc->n_labels; i++) {
         const ck_label *l = &doc->labels[i];
         const char *evidence = NULL;
-        ck_buf_addf(b, "<%s", l->name);
+        size_t mark = b->n;
+        ck_buf_addc(b, '<');
+        *dropped += (size_t)ck_xml_name(b, l->name);
         for (size_t k = 0; k < l->n_attrs; k++) {
             if (!strcmp(l->attrs[k].key, "evidence")) {
                 evidence = l->attrs[k].value;
                 continue;
             }
-            ck_buf_addf(b, " %s=\"", l->attrs[k].key);
-            ck_xml_esc_attr(b, l->attrs[k].value ? l->attrs[k].value : "");
-            ck_buf_addc(b, '"');
+            *dropped += (size_t)ck_xml_attr_out(b, mark, l->attrs[k].key, l->attrs[k].value);
         }
         if (!evidence || !*evidence) {
             ck_buf_adds(b, " />\n");
@@ -94,14 +94,16 @@ static void write_tags(ck_buf *b, const ck_doc *doc, size_t *dropped)
             for (size_t k = 0; k < doc->n_entities; k++) {
                 const ck_entity *e = &doc->entities[k];
                 if (e->id && strlen(e->id) == n && !memcmp(e->id, p, n)) {
-                    ck_tags_write_entity(b, doc, e, e->id);
+                    *dropped += ck_tags_write_entity(b, doc, e, e->id);
                     used++;
                     break;
                 }
             }
             p += n + (p[n] == ',');
         }
-        ck_buf_addf(b, "</%s>\n", l->name);
+        ck_buf_adds(b, "</");
+        ck_xml_name(b, l->name);
+        ck_buf_adds(b, ">\n");
     }
     if (doc->n_entities > used)
         *dropped += doc->n_entities - used; /* mentions no label points to */

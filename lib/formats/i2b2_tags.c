@@ -251,10 +251,13 @@ ck_status ck_tags_writer_open(const char *path, ck_opts opts, void **state,
     return CK_OK;
 }
 
-void ck_tags_write_entity(ck_buf *b, const ck_doc *doc, const ck_entity *e,
-                          const char *fallback_id)
+size_t ck_tags_write_entity(ck_buf *b, const ck_doc *doc, const ck_entity *e,
+                            const char *fallback_id)
 {
-    ck_buf_addf(b, "<%s id=\"", e->type && *e->type ? e->type : "PHI");
+    size_t mark = b->n, bad = 0;
+    ck_buf_addc(b, '<');
+    bad += (size_t)ck_xml_name(b, e->type && *e->type ? e->type : "PHI");
+    ck_buf_adds(b, " id=\"");
     ck_xml_esc_attr(b, e->id ? e->id : fallback_id);
     size_t s = e->n_spans ? e->spans[0].start : 0, en = e->n_spans ? e->spans[0].end : 0;
     ck_buf_addf(b, "\" start=\"%zu\" end=\"%zu\" text=\"", s, en);
@@ -271,12 +274,10 @@ void ck_tags_write_entity(ck_buf *b, const ck_doc *doc, const ck_entity *e,
         }
     }
     ck_buf_addc(b, '"');
-    for (size_t i = 0; i < e->n_attrs; i++) {
-        ck_buf_addf(b, " %s=\"", e->attrs[i].key);
-        ck_xml_esc_attr(b, e->attrs[i].value ? e->attrs[i].value : "");
-        ck_buf_addc(b, '"');
-    }
+    for (size_t i = 0; i < e->n_attrs; i++)
+        bad += (size_t)ck_xml_attr_out(b, mark, e->attrs[i].key, e->attrs[i].value);
     ck_buf_adds(b, " />\n");
+    return bad;
 }
 
 ck_status ck_tags_writer_write(void *state, const ck_doc *doc, ck_diag *d)
@@ -290,11 +291,15 @@ ck_status ck_tags_writer_write(void *state, const ck_doc *doc, ck_diag *d)
     const char *root = ck_doc_meta(doc, "root");
     if (!root)
         root = w->k->root;
-    ck_buf_addf(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<%s>\n<TEXT>", root);
+    ck_buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<");
+    w->dropped += (size_t)ck_xml_name(b, root);
+    ck_buf_adds(b, ">\n<TEXT>");
     ck_xml_cdata(b, doc->text ? doc->text : "", doc->text ? doc->text_bytes : 0);
     ck_buf_adds(b, "</TEXT>\n<TAGS>\n");
     w->k->write(b, doc, &w->dropped);
-    ck_buf_addf(b, "</TAGS>\n</%s>\n", root);
+    ck_buf_adds(b, "</TAGS>\n</");
+    ck_xml_name(b, root);
+    ck_buf_adds(b, ">\n");
     ck_status rc = b->failed ? CK_ERR_NOMEM : ck_write_file(path, b->p, b->n, d);
     free(path);
     return rc;
@@ -305,7 +310,8 @@ ck_status ck_tags_writer_close(void *state, ck_diag *d)
     tw *w = state;
     if (w->dropped)
         ck_diag_add(d, CK_SEV_WARNING, w->root, 0, 0, (size_t)-1,
-                    "%zu annotation(s) this format cannot store were dropped", w->dropped);
+                    "%zu annotation(s) or name(s) this format cannot store as they are: dropped, or names not valid in XML written with '_'",
+                    w->dropped);
     ck_buf_free(&w->buf);
     free(w->root);
     free(w);

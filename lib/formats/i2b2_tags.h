@@ -65,8 +65,9 @@ ck_status ck_tags_writer_open(const char *path, ck_opts opts, void **state,
                               ck_diag *d, const ck_tags_kind *k);
 ck_status ck_tags_writer_write(void *state, const ck_doc *doc, ck_diag *d);
 ck_status ck_tags_writer_close(void *state, ck_diag *d);
-/* <NAME id=".." start=".." end=".." text=".." attrs... /> and a newline */
-void ck_tags_write_entity(ck_buf *b, const ck_doc *doc, const ck_entity *e,
-                          const char *fallback_id);
+/* <NAME id=".." start=".." end=".." text=".." attrs... /> and a newline.
+ * Returns how many names had to change or attributes be left out. */
+size_t ck_tags_write_entity(ck_buf *b, const ck_doc *doc, const ck_entity *e,
+                            const char *fallback_id);
 
 #endif

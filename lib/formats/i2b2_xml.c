@@ -497,6 +497,47 @@ void ck_xml_esc_text(ck_buf *b, const char *s, size_t n)
     ck_buf_add(b, run, (size_t)(e - run));
 }
 
+static int name_char(unsigned char c, int first)
+{
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == ':' || c >= 0x80)
+        return 1;
+    return !first && ((c >= '0' && c <= '9') || c == '-' || c == '.');
+}
+
+int ck_xml_name(ck_buf *b, const char *s)
+{
+    int changed = !s || !*s;
+    if (changed) {
+        ck_buf_addc(b, '_');
+        return 1;
+    }
+    for (const char *p = s; *p; p++) {
+        int ok = name_char((unsigned char)*p, p == s);
+        changed |= !ok;
+        ck_buf_addc(b, ok ? *p : '_');
+    }
+    return changed;
+}
+
+int ck_xml_attr_out(ck_buf *b, size_t mark, const char *key, const char *value)
+{
+    size_t at = b->n;
+    ck_buf_addc(b, ' ');
+    int changed = ck_xml_name(b, key);
+    ck_buf_adds(b, "=\"");
+    if (b->failed)
+        return 1;
+    /* values are escaped, so ' key="' only occurs where an attribute starts */
+    if (memmem(b->p + mark, at - mark, b->p + at, b->n - at)) {
+        b->n = at;
+        b->p[at] = '\0';
+        return 1;
+    }
+    ck_xml_esc_attr(b, value ? value : "");
+    ck_buf_addc(b, '"');
+    return changed;
+}
+
 void ck_xml_cdata(ck_buf *b, const char *s, size_t n)
 {
     ck_buf_adds(b, "<![CDATA[");

@@ -67,6 +67,13 @@ int ck_xml_size(const char *s, size_t *out);
  * characters as character references) or for element content ("&<>"). */
 void ck_xml_esc_attr(ck_buf *b, const char *s);
 void ck_xml_esc_text(ck_buf *b, const char *s, size_t n);
+/* An element or attribute name: a character not allowed in XML names is
+ * written as '_' (and an empty name as "_"). Returns 1 if it changed s. */
+int ck_xml_name(ck_buf *b, const char *s);
+/* ` key="value"` inside a start tag that begins at byte mark of b; a key
+ * already written in that tag is skipped (XML forbids repeating one).
+ * Returns 1 if the attribute was skipped or its key changed, else 0. */
+int ck_xml_attr_out(ck_buf *b, size_t mark, const char *key, const char *value);
 /* A CDATA section holding s[0..n) ("]]>" is split across two sections). */
 void ck_xml_cdata(ck_buf *b, const char *s, size_t n);
 

@@ -29,17 +29,13 @@ static void write_tags(ck_buf *b, const ck_doc *doc, size_t *dropped)
 {
     for (size_t i = 0; i < doc->n_labels; i++) {
         const ck_label *l = &doc->labels[i];
-        ck_buf_addf(b, "<%s", l->name);
-        if (l->value) {
-            ck_buf_adds(b, " met=\"");
-            ck_xml_esc_attr(b, l->value);
-            ck_buf_addc(b, '"');
-        }
-        for (size_t k = 0; k < l->n_attrs; k++) {
-            ck_buf_addf(b, " %s=\"", l->attrs[k].key);
-            ck_xml_esc_attr(b, l->attrs[k].value ? l->attrs[k].value : "");
-            ck_buf_addc(b, '"');
-        }
+        size_t mark = b->n;
+        ck_buf_addc(b, '<');
+        *dropped += (size_t)ck_xml_name(b, l->name);
+        if (l->value)
+            ck_xml_attr_out(b, mark, "met", l->value);
+        for (size_t k = 0; k < l->n_attrs; k++)
+            *dropped += (size_t)ck_xml_attr_out(b, mark, l->attrs[k].key, l->attrs[k].value);
         ck_buf_adds(b, " />\n");
     }
     *dropped += doc->n_entities + doc->n_relations + doc->n_events;

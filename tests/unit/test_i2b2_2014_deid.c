@@ -259,6 +259,41 @@ static void cdata_bytes_are_kept_as_they_are_and_cdata_end_is_split(void **state
     free(out);
 }
 
+static void names_that_are_not_xml_names_still_give_well_formed_xml(void **state)
+{
+    (void)state;
+    /* a document from another format: type with a space, an attribute
+     * named like a span attribute, a key with a space */
+    ck_doc *doc = ck_doc_new("x");
+    ck_doc_add_meta(doc, "root", "deIdi2b2");
+    ck_doc_set_text(doc, "Dr. Kay", 7, NULL);
+    ck_entity *e = ck_doc_add_entity(doc, "T1", "Doctor Name");
+    ck_entity_add_span(doc, e, 4, 7, "Kay");
+    ck_entity_add_attr(doc, e, NULL, "text", "shadow");
+    ck_entity_add_attr(doc, e, NULL, "a b", "1");
+    ck_corpus c;
+    ck_corpus_init(&c);
+    ck_corpus_add(&c, doc);
+    char *dir = tu_tmpdir();
+    char out[1200];
+    snprintf(out, sizeof out, "%s/out", dir);
+    ck_diag *d = ck_diag_new(1);
+    assert_int_equal(ck_write_corpus(FMT, out, NULL, &c, d), CK_OK);
+    assert_true(ix_has(d, CK_SEV_WARNING, "written with '_'", 0));
+    ck_diag_free(d);
+    ck_corpus b;
+    tu_read(FMT, out, &b); /* well-formed */
+    const ck_entity *r = &b.docs[0]->entities[0];
+    assert_string_equal(r->type, "Doctor_Name");
+    assert_string_equal(r->texts[0], "Kay");
+    assert_int_equal(r->n_attrs, 1);
+    assert_string_equal(r->attrs[0].key, "a_b");
+    ck_corpus_free(&b);
+    ck_corpus_free(&c);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 static void doctype_declaring_an_entity_is_refused(void **state)
 {
     (void)state;
@@ -334,6 +369,7 @@ int main(void)
         cmocka_unit_test(phi_element_keeps_its_name_as_the_type),
         cmocka_unit_test(meddocan_layout_reads_with_its_root_name),
         cmocka_unit_test(cdata_bytes_are_kept_as_they_are_and_cdata_end_is_split),
+        cmocka_unit_test(names_that_are_not_xml_names_still_give_well_formed_xml),
         cmocka_unit_test(doctype_declaring_an_entity_is_refused),
         cmocka_unit_test(malformed_file_is_reported_at_its_line_and_lenient_reads_the_others),
         cmocka_unit_test(bad_offsets_are_reported_and_lenient_skips_only_that_tag),
