@@ -454,12 +454,25 @@ int ck_xml_size(const char *s, size_t *out)
     return 0;
 }
 
+/* XML 1.0 has no way to write C0 controls other than TAB, LF, CR, nor
+ * U+FFFE/U+FFFF: they become a space / U+FFFD (same length in code points,
+ * so offsets hold; the reader's span check accepts them back). */
+static int forbidden_ctl(unsigned char c)
+{
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+static int nonchar(const char *s, const char *e)
+{
+    return e - s >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBF &&
+           ((unsigned char)s[2] == 0xBE || (unsigned char)s[2] == 0xBF);
+}
+
 void ck_xml_esc_attr(ck_buf *b, const char *s)
 {
-    const char *run = s;
+    const char *run = s, *e = s + strlen(s);
     for (; *s; s++) {
         const char *rep = NULL;
-        char num[8];
         switch (*s) {
         case '&': rep = "&amp;"; break;
         case '<': rep = "&lt;"; break;
@@ -469,14 +482,16 @@ void ck_xml_esc_attr(ck_buf *b, const char *s)
         case '\r': rep = "&#13;"; break;
         case '\t': rep = "&#9;"; break;
         default:
-            if ((unsigned char)*s < 0x20) {
-                snprintf(num, sizeof num, "&#%d;", *s);
-                rep = num;
-            }
+            if (forbidden_ctl((unsigned char)*s))
+                rep = " ";
+            else if (nonchar(s, e))
+                rep = "\xEF\xBF\xBD";
         }
         if (rep) {
             ck_buf_add(b, run, (size_t)(s - run));
             ck_buf_adds(b, rep);
+            if (rep[0] == '\xEF')
+                s += 2;
             run = s + 1;
         }
     }
@@ -488,9 +503,15 @@ void ck_xml_esc_text(ck_buf *b, const char *s, size_t n)
     const char *run = s, *e = s + n;
     for (; s < e; s++) {
         const char *rep = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : NULL;
+        if (!rep && forbidden_ctl((unsigned char)*s))
+            rep = " ";
+        else if (!rep && *s == '\xEF' && nonchar(s, e))
+            rep = "\xEF\xBF\xBD";
         if (rep) {
             ck_buf_add(b, run, (size_t)(s - run));
             ck_buf_adds(b, rep);
+            if (rep[0] == '\xEF')
+                s += 2;
             run = s + 1;
         }
     }
@@ -551,14 +572,24 @@ void ck_xml_cdata(ck_buf *b, const char *s, size_t n)
     ck_buf_adds(b, "]]>");
 }
 
-/* a equals b except that b may hold a space where a holds \n, \r or \t */
+/* a (document text) equals b (a stored text attribute) except where the
+ * way to XML changed a character: a line break or tab normalised to a
+ * space by the parser, a character XML cannot hold written as a space or
+ * U+FFFD by ck_xml_esc_attr. */
 static int equal_but_breaks(const char *a, size_t na, const char *b, size_t nb)
 {
     if (na != nb)
         return 0;
-    for (size_t i = 0; i < na; i++)
-        if (a[i] != b[i] && !(b[i] == ' ' && (a[i] == '\n' || a[i] == '\r' || a[i] == '\t')))
-            return 0;
+    for (size_t i = 0; i < na; i++) {
+        if (a[i] == b[i])
+            continue;
+        if (b[i] == ' ' && ((unsigned char)a[i] < 0x20))
+            continue;
+        if (i >= 2 && nonchar(a + i - 2, a + na) && (unsigned char)b[i] == 0xBD &&
+            !memcmp(b + i - 2, "\xEF\xBF", 2))
+            continue; /* U+FFFE/U+FFFF written as U+FFFD */
+        return 0;
+    }
     return 1;
 }
 

@@ -2,7 +2,8 @@
  * fuzz_i2b2_xml.c — libFuzzer target for the i2b2/n2c2 XML readers and
  * writers. The first input byte picks the format (mod 7); the rest is one
  * file's bytes, read leniently from a scratch folder, then written back
- * and read again. Any crash, leak or sanitizer report is a bug.
+ * and read again: what the writers produce must be well-formed XML. Any
+ * crash, leak, sanitizer report or malformed output is a bug.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -63,10 +64,15 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         for (size_t i = 0; i < c.n_docs; i++)
             ck_doc_check(c.docs[i], "fuzz", d);
         if (ck_write_corpus(fmt, out, NULL, &c, d) == CK_OK) {
+            ck_diag *d2 = ck_diag_new(0);
             ck_corpus again;
             ck_corpus_init(&again);
-            ck_read_corpus(fmt, out, NULL, &again, d);
+            ck_read_corpus(fmt, out, NULL, &again, d2);
+            for (size_t i = 0; i < ck_diag_size(d2); i++)
+                if (strstr(ck_diag_get(d2, i)->message, "not well-formed"))
+                    abort(); /* a writer produced malformed XML */
             ck_corpus_free(&again);
+            ck_diag_free(d2);
         }
     }
     ck_corpus_free(&c);

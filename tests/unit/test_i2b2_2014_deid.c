@@ -294,6 +294,33 @@ static void names_that_are_not_xml_names_still_give_well_formed_xml(void **state
     free(dir);
 }
 
+/* found by fuzz_i2b2_xml: CDATA may hold characters XML attributes cannot */
+static void control_characters_and_nonchars_round_trip_through_cdata(void **state)
+{
+    (void)state;
+    ck_doc *doc = ck_doc_new("x");
+    ck_doc_add_meta(doc, "root", "deIdi2b2");
+    const char *t = "a\x02" "b \xEF\xBF\xBF" "c";
+    ck_doc_set_text(doc, t, strlen(t), NULL);
+    ck_entity *e = ck_doc_add_entity(doc, "P0", "NAME");
+    ck_entity_add_span(doc, e, 0, 6, NULL); /* text taken from the document */
+    e = ck_doc_add_entity(doc, "P1", "NAME");
+    ck_entity_add_span(doc, e, 0, 6, t);
+    ck_corpus c;
+    ck_corpus_init(&c);
+    ck_corpus_add(&c, doc);
+    char *out = ix_write(FMT, &c);
+    ck_corpus b;
+    tu_read(FMT, out, &b); /* well-formed, and no offset moved */
+    assert_string_equal(b.docs[0]->text, t);
+    assert_string_equal(b.docs[0]->entities[0].texts[0], t);
+    assert_string_equal(b.docs[0]->entities[1].texts[0], t);
+    ck_corpus_free(&b);
+    ck_corpus_free(&c);
+    tu_rmrf(out);
+    free(out);
+}
+
 static void doctype_declaring_an_entity_is_refused(void **state)
 {
     (void)state;
@@ -370,6 +397,7 @@ int main(void)
         cmocka_unit_test(meddocan_layout_reads_with_its_root_name),
         cmocka_unit_test(cdata_bytes_are_kept_as_they_are_and_cdata_end_is_split),
         cmocka_unit_test(names_that_are_not_xml_names_still_give_well_formed_xml),
+        cmocka_unit_test(control_characters_and_nonchars_round_trip_through_cdata),
         cmocka_unit_test(doctype_declaring_an_entity_is_refused),
         cmocka_unit_test(malformed_file_is_reported_at_its_line_and_lenient_reads_the_others),
         cmocka_unit_test(bad_offsets_are_reported_and_lenient_skips_only_that_tag),
