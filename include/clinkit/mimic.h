@@ -20,14 +20,32 @@
 extern "C" {
 #endif
 
+enum { CK_MIMIC_BRACKETS = 1, /* MIMIC-III "[** ... **]" */
+       CK_MIMIC_UNDERSCORES = 2 /* MIMIC-IV "___" */ };
+
 /* PHI entity type for the label inside a MIMIC-III placeholder "[**LABEL**]"
  * (n bytes): "NAME", "DATE", "AGE", "HOSPITAL", "LOCATION", "PHONE",
  * "EMAIL", "URL", "ID", "ORGANIZATION", "CONTACT", or "PHI" when the
  * label names no category. The table is in docs/formats/mimic-iii-noteevents.md. */
 const char *ck_mimic_phi_type(const char *label, size_t n);
 
-enum { CK_MIMIC_BRACKETS = 1, /* MIMIC-III "[** ... **]" */
-       CK_MIMIC_UNDERSCORES = 2 /* MIMIC-IV "___" */ };
+/* One placeholder found in a text: bytes [start, end) (the whole
+ * "[**...**]" or "___"), the label inside the brackets, and its type. */
+typedef struct ck_mimic_ph {
+    size_t start, end;
+    const char *label;
+    size_t label_n;
+    const char *type;
+} ck_mimic_ph;
+typedef int (*ck_mimic_ph_fn)(void *user, const ck_mimic_ph *ph);
+
+/* A "[**" whose "**]" is further than this is plain text. */
+#define CK_MIMIC_MAX_LABEL 256
+
+/* Call fn for each placeholder of the given style(s) in text[0..nbytes),
+ * in order. Stops at the first nonzero return of fn and returns it. */
+int ck_mimic_scan(const char *text, size_t nbytes, int style, ck_mimic_ph_fn fn,
+                  void *user);
 
 /* Add one entity per placeholder in doc's text (ids P1, P2, ...; span =
  * the whole placeholder; attr "placeholder" = the raw label between the
@@ -65,6 +83,19 @@ ck_status ck_mimic_select_read(const char *path, const ck_mimic_select *sel,
 /* The shard a SUBJECT_ID falls into (stable across runs and machines). */
 size_t ck_mimic_shard(const char *subject_id, unsigned long long seed,
                       size_t shards);
+
+/* Counting without building documents: notes, text size and PHI
+ * placeholders by type, over the rows the selection keeps (filters and
+ * every-Nth apply; sample and shards are ignored). */
+typedef struct ck_mimic_counts {
+    size_t notes;
+    unsigned long long bytes, chars, placeholders;
+    const char *types[16]; /* type names (static strings), in order seen */
+    unsigned long long per_type[16];
+    size_t n_types;
+} ck_mimic_counts;
+ck_status ck_mimic_count(const char *path, const ck_mimic_select *sel,
+                         ck_mimic_counts *out, ck_diag *d);
 
 /* Write a synthetic NOTEEVENTS.csv (MIMIC-III dialect, invented notes with
  * placeholders of every category) to path ("-" = stdout): rows notes, or

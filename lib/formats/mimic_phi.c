@@ -11,111 +11,133 @@
  * untyped "PHI". The raw label is kept as attr "placeholder".
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "clinkit/mimic.h"
+
+/* One object per type name, so callers may compare types by pointer. */
+static const char T_AGE[] = "AGE";
+static const char T_LOCATION[] = "LOCATION";
+static const char T_HOSPITAL[] = "HOSPITAL";
+static const char T_ORGANIZATION[] = "ORGANIZATION";
+static const char T_PHONE[] = "PHONE";
+static const char T_CONTACT[] = "CONTACT";
+static const char T_EMAIL[] = "EMAIL";
+static const char T_URL[] = "URL";
+static const char T_ID[] = "ID";
+static const char T_DATE[] = "DATE";
+static const char T_NAME[] = "NAME";
+static const char T_PHI[] = "PHI";
 
 typedef struct kw {
     const char *prefix;
     const char *type;
 } kw;
 
-/* First match wins; matching is case-insensitive and the keyword must be
- * followed by a non-letter (so "Initial" does not swallow "Initials"). */
+/* First match wins; matching is case-insensitive. */
 static const kw keywords[] = {
-    {"Age over 90", "AGE"},
-    {"Apartment Address", "LOCATION"},
-    {"Street Address", "LOCATION"},
-    {"State/Zipcode", "LOCATION"},
-    {"State", "LOCATION"},
-    {"Country", "LOCATION"},
-    {"Location", "LOCATION"},
-    {"PO Box", "LOCATION"},
-    {"Hospital", "HOSPITAL"}, /* Hospital, HospitalN, Hospital Unit/Ward Name */
-    {"Wardname", "HOSPITAL"},
-    {"University/College", "ORGANIZATION"},
-    {"Company", "ORGANIZATION"},
-    {"Telephone/Fax", "PHONE"},
-    {"Pager number", "PHONE"},
-    {"CC Contact Info", "CONTACT"},
-    {"E-mail address", "EMAIL"},
-    {"URL", "URL"},
-    {"Medical Record Number", "ID"},
-    {"MD Number", "ID"},
-    {"Unit Number", "ID"},
-    {"Social Security Number", "ID"},
-    {"Serial Number", "ID"},
-    {"Provider Number", "ID"},
-    {"Job Number", "ID"},
-    {"Numeric Identifier", "ID"},
-    {"Clip Number", "ID"},
-    {"Date Range", "DATE"},
-    {"Date", "DATE"},
-    {"Day Month", "DATE"},
-    {"Month", "DATE"},
-    {"Year", "DATE"},
-    {"Holiday", "DATE"},
-    {"Attending Info", "NAME"},
-    {"Dictator Info", "NAME"},
-    {"Last Name", "NAME"},
-    {"First Name", "NAME"},
-    {"Female First Name", "NAME"},
-    {"Male First Name", "NAME"},
-    {"Doctor First Name", "NAME"},
-    {"Doctor Last Name", "NAME"},
-    {"Known firstname", "NAME"},
-    {"Known lastname", "NAME"},
-    {"Name", "NAME"}, /* Name, NameN, Name Initial, Name Prefix */
-    {"Initials", "NAME"},
-    {"Initial", "NAME"},
+    {"Age over 90", T_AGE},
+    {"Apartment Address", T_LOCATION},
+    {"Street Address", T_LOCATION},
+    {"State/Zipcode", T_LOCATION},
+    {"State", T_LOCATION},
+    {"Country", T_LOCATION},
+    {"Location", T_LOCATION},
+    {"PO Box", T_LOCATION},
+    {"Hospital", T_HOSPITAL}, /* Hospital, HospitalN, Hospital Unit/Ward Name */
+    {"Wardname", T_HOSPITAL},
+    {"University/College", T_ORGANIZATION},
+    {"Company", T_ORGANIZATION},
+    {"Telephone/Fax", T_PHONE},
+    {"Pager number", T_PHONE},
+    {"CC Contact Info", T_CONTACT},
+    {"E-mail address", T_EMAIL},
+    {"URL", T_URL},
+    {"Medical Record Number", T_ID},
+    {"MD Number", T_ID},
+    {"Unit Number", T_ID},
+    {"Social Security Number", T_ID},
+    {"Serial Number", T_ID},
+    {"Provider Number", T_ID},
+    {"Job Number", T_ID},
+    {"Numeric Identifier", T_ID},
+    {"Clip Number", T_ID},
+    {"Date Range", T_DATE},
+    {"Date", T_DATE},
+    {"Day Month", T_DATE},
+    {"Month", T_DATE},
+    {"Year", T_DATE},
+    {"Holiday", T_DATE},
+    {"Attending Info", T_NAME},
+    {"Dictator Info", T_NAME},
+    {"Last Name", T_NAME},
+    {"First Name", T_NAME},
+    {"Female First Name", T_NAME},
+    {"Male First Name", T_NAME},
+    {"Doctor First Name", T_NAME},
+    {"Doctor Last Name", T_NAME},
+    {"Known firstname", T_NAME},
+    {"Known lastname", T_NAME},
+    {"Name", T_NAME}, /* Name, NameN, Name Initial, Name Prefix */
+    {"Initials", T_NAME},
+    {"Initial", T_NAME},
+    /* "[**January 12**]" */
+    {"January", T_DATE}, {"February", T_DATE}, {"March", T_DATE}, {"April", T_DATE},
+    {"May", T_DATE}, {"June", T_DATE}, {"July", T_DATE}, {"August", T_DATE},
+    {"September", T_DATE}, {"October", T_DATE}, {"November", T_DATE},
+    {"December", T_DATE},
 };
 
-static const char *const months[] = {"January", "February", "March", "April",
-                                     "May", "June", "July", "August",
-                                     "September", "October", "November",
-                                     "December"};
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
-static int starts_word(const char *s, size_t n, const char *w)
+/* ASCII case-insensitive equality of n bytes (inline: hot path). */
+static int same_ci(const char *a, const char *b, size_t n)
 {
-    size_t k = strlen(w);
-    if (k > n || strncasecmp(s, w, k) != 0)
-        return 0;
-    return k == n || !isalpha((unsigned char)s[k]);
+    for (size_t i = 0; i < n; i++)
+        if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+/* Keyword indices by lower-cased first letter, in table order, so a label
+ * is compared with the few keywords sharing its first letter. Built once. */
+enum { NKW = sizeof keywords / sizeof *keywords };
+static unsigned char by_letter[26][NKW + 1];
+static size_t kw_len[NKW];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void)
+{
+    size_t n[26] = {0};
+    for (size_t i = 0; i < NKW; i++) {
+        int c = lower((unsigned char)keywords[i].prefix[0]) - 'a';
+        kw_len[i] = strlen(keywords[i].prefix);
+        if (c >= 0 && c < 26)
+            by_letter[c][n[c]++] = (unsigned char)(i + 1); /* 0 ends a list */
+    }
 }
 
 const char *ck_mimic_phi_type(const char *label, size_t n)
 {
     if (n == 0 || label[0] == ' ')
-        return "PHI";
-    if (isdigit((unsigned char)label[0]) || label[0] == '-')
-        return "DATE";
-    for (size_t i = 0; i < sizeof months / sizeof *months; i++)
-        if (starts_word(label, n, months[i]))
-            return "DATE";
-    for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
-        if (starts_word(label, n, keywords[i].prefix))
+        return T_PHI;
+    if ((label[0] >= '0' && label[0] <= '9') || label[0] == '-')
+        return T_DATE;
+    int c = lower((unsigned char)label[0]) - 'a';
+    if (c < 0 || c >= 26)
+        return T_PHI;
+    pthread_once(&index_once, build_index);
+    for (const unsigned char *k = by_letter[c]; *k; k++) {
+        size_t i = *k - 1u, len = kw_len[i];
+        /* the keyword must be followed by a non-letter ("Initial" does not
+         * swallow "Initials") */
+        if (len <= n && same_ci(label, keywords[i].prefix, len) &&
+            (len == n || !isalpha((unsigned char)label[len])))
             return keywords[i].type;
-    return "PHI";
-}
-
-enum { MAX_LABEL = 256 }; /* a "[**" with no "**]" this close is just text */
-
-static int add_one(ck_doc *doc, size_t *count, size_t b0, size_t b1,
-                   const char *type, const char *label, size_t label_n)
-{
-    char id[32], ph[MAX_LABEL + 8], lab[MAX_LABEL + 8];
-    snprintf(id, sizeof id, "P%zu", ++*count);
-    ck_entity *e = ck_doc_add_entity(doc, id, type);
-    if (!e)
-        return -1;
-    memcpy(ph, doc->text + b0, b1 - b0); /* both bounded by MAX_LABEL + 6 */
-    ph[b1 - b0] = '\0';
-    memcpy(lab, label, label_n);
-    lab[label_n] = '\0';
-    if (ck_entity_add_span(doc, e, ck_doc_byte2cp(doc, b0), ck_doc_byte2cp(doc, b1), ph))
-        return -1;
-    return ck_entity_add_attr(doc, e, NULL, "placeholder", lab);
+    }
+    return T_PHI;
 }
 
 /* First occurrence of the 3-byte pattern pat in s[0..n) (memmem is a GNU
@@ -134,10 +156,9 @@ static const char *find3(const char *s, size_t n, const char *pat)
     return NULL;
 }
 
-static size_t brackets(ck_doc *doc)
+static int brackets(const char *t, size_t nbytes, ck_mimic_ph_fn fn, void *user)
 {
-    const char *t = doc->text, *end = t + doc->text_bytes, *p = t;
-    size_t count = 0;
+    const char *end = t + nbytes, *p = t;
     while (p + 5 <= end) {
         const char *q = memchr(p, '[', (size_t)(end - p) - 4);
         if (!q)
@@ -148,8 +169,8 @@ static size_t brackets(ck_doc *doc)
         }
         const char *lab = q + 3;
         size_t room = (size_t)(end - lab);
-        if (room > MAX_LABEL + 2)
-            room = MAX_LABEL + 2; /* label <= MAX_LABEL bytes */
+        if (room > CK_MIMIC_MAX_LABEL + 2)
+            room = CK_MIMIC_MAX_LABEL + 2; /* label <= CK_MIMIC_MAX_LABEL bytes */
         const char *close = find3(lab, room, "**]");
         const char *again = find3(lab, close ? (size_t)(close - lab) : room, "[**");
         if (!close || again) {
@@ -157,19 +178,20 @@ static size_t brackets(ck_doc *doc)
             continue;
         }
         size_t n = (size_t)(close - lab);
-        if (add_one(doc, &count, (size_t)(q - t), (size_t)(close + 3 - t),
-                    ck_mimic_phi_type(lab, n), lab, n))
-            return (size_t)-1;
+        ck_mimic_ph ph = {(size_t)(q - t), (size_t)(close + 3 - t), lab, n,
+                          ck_mimic_phi_type(lab, n)};
+        int rc = fn(user, &ph);
+        if (rc)
+            return rc;
         p = close + 3;
     }
-    return count;
+    return 0;
 }
 
 /* Exactly three underscores, not part of a longer run of them. */
-static size_t underscores(ck_doc *doc)
+static int underscores(const char *t, size_t nbytes, ck_mimic_ph_fn fn, void *user)
 {
-    const char *t = doc->text, *end = t + doc->text_bytes, *p = t;
-    size_t count = 0;
+    const char *end = t + nbytes, *p = t;
     while (p < end) {
         const char *q = memchr(p, '_', (size_t)(end - p));
         if (!q)
@@ -177,28 +199,66 @@ static size_t underscores(ck_doc *doc)
         const char *r = q;
         while (r < end && *r == '_')
             r++;
-        if (r - q == 3 && add_one(doc, &count, (size_t)(q - t), (size_t)(r - t), "PHI",
-                                  "___", 3))
-            return (size_t)-1;
+        if (r - q == 3) {
+            ck_mimic_ph ph = {(size_t)(q - t), (size_t)(r - t), q, 3, T_PHI};
+            int rc = fn(user, &ph);
+            if (rc)
+                return rc;
+        }
         p = r;
     }
-    return count;
+    return 0;
+}
+
+int ck_mimic_scan(const char *text, size_t nbytes, int style, ck_mimic_ph_fn fn,
+                  void *user)
+{
+    int rc = 0;
+    if (style & CK_MIMIC_BRACKETS)
+        rc = brackets(text, nbytes, fn, user);
+    if (!rc && (style & CK_MIMIC_UNDERSCORES))
+        rc = underscores(text, nbytes, fn, user);
+    return rc;
+}
+
+typedef struct adder {
+    ck_doc *doc;
+    size_t count;
+} adder;
+
+static int add_one(void *user, const ck_mimic_ph *p)
+{
+    adder *a = user;
+    ck_doc *doc = a->doc;
+    char id[32], ph[CK_MIMIC_MAX_LABEL + 8], lab[CK_MIMIC_MAX_LABEL + 8];
+    /* "P<count>" without printf: this runs for every placeholder */
+    char digits[24];
+    size_t nd = 0;
+    for (size_t v = ++a->count; v; v /= 10)
+        digits[nd++] = (char)('0' + v % 10);
+    id[0] = 'P';
+    for (size_t i = 0; i < nd; i++)
+        id[1 + i] = digits[nd - 1 - i];
+    id[1 + nd] = '\0';
+    ck_entity *e = ck_doc_add_entity(doc, id, p->type);
+    if (!e)
+        return -1;
+    memcpy(ph, doc->text + p->start, p->end - p->start); /* <= MAX_LABEL + 6 */
+    ph[p->end - p->start] = '\0';
+    memcpy(lab, p->label, p->label_n);
+    lab[p->label_n] = '\0';
+    if (ck_entity_add_span(doc, e, ck_doc_byte2cp(doc, p->start),
+                           ck_doc_byte2cp(doc, p->end), ph))
+        return -1;
+    return ck_entity_add_attr(doc, e, NULL, "placeholder", lab);
 }
 
 size_t ck_mimic_add_phi(ck_doc *doc, int style)
 {
     if (!doc->text)
         return 0;
-    size_t n = 0, k;
-    if (style & CK_MIMIC_BRACKETS) {
-        if ((k = brackets(doc)) == (size_t)-1)
-            return k;
-        n += k;
-    }
-    if (style & CK_MIMIC_UNDERSCORES) {
-        if ((k = underscores(doc)) == (size_t)-1)
-            return k;
-        n += k;
-    }
-    return n;
+    adder a = {doc, 0};
+    if (ck_mimic_scan(doc->text, doc->text_bytes, style, add_one, &a))
+        return (size_t)-1;
+    return a.count;
 }
