@@ -57,8 +57,36 @@ struct ck_csv {
     size_t nprobs;
 };
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HAVE_AVX2_PATH 1
+/* The same count 32 bytes at a time, on CPUs that have AVX2 (checked at
+ * run time): line counting is a full pass over the file. */
+__attribute__((target("avx2"))) static size_t count_nl_avx2(const char *p, size_t n)
+{
+    size_t c = 0, i = 0;
+    const __m256i nl = _mm256_set1_epi8('\n'), zero = _mm256_setzero_si256();
+    while (i + 32 <= n) {
+        __m256i acc = zero;
+        for (int k = 0; k < 255 && i + 32 <= n; k++, i += 32)
+            acc = _mm256_sub_epi8(acc, _mm256_cmpeq_epi8(
+                                           _mm256_loadu_si256((const __m256i *)(p + i)), nl));
+        __m256i s = _mm256_sad_epu8(acc, zero);
+        c += (size_t)_mm256_extract_epi64(s, 0) + (size_t)_mm256_extract_epi64(s, 1) +
+             (size_t)_mm256_extract_epi64(s, 2) + (size_t)_mm256_extract_epi64(s, 3);
+    }
+    for (; i < n; i++)
+        c += p[i] == '\n';
+    return c;
+}
+#endif
+
 static size_t count_nl(const char *p, size_t n)
 {
+#ifdef HAVE_AVX2_PATH
+    if (__builtin_cpu_supports("avx2"))
+        return count_nl_avx2(p, n);
+#endif
     size_t c = 0, i = 0;
 #ifdef __SSE2__
     const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
