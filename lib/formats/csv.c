@@ -416,7 +416,7 @@ static ck_status refill(ck_csv *c, ck_diag *d)
         c->end -= c->pos;
         c->pos = c->rec_start = c->lpos = 0;
     }
-    if (c->end + 1 >= c->cap) {
+    if (c->end > c->cap / 2) { /* one record fills half the buffer: grow */
         if (c->cap >= MAX_RECORD) {
             ck_diag_add(d, CK_SEV_ERROR, c->name, line_at(c, 0), 0, (size_t)-1,
                         "record %zu is larger than 1 GiB (a quote left open?)",
@@ -429,8 +429,9 @@ static ck_status refill(ck_csv *c, ck_diag *d)
         c->buf = nb;
         c->cap *= 2;
     }
-    /* fill at least three quarters: every refill rescans one record */
-    while (c->end + 1 < c->cap && c->end < c->cap / 4 * 3) {
+    /* at least one read (at least half the buffer is free), then fill to
+     * three quarters: every refill rescans the unfinished record */
+    do {
         ssize_t k = ck_stream_read(c->st, c->buf + c->end, c->cap - 1 - c->end, d);
         if (k < 0)
             return CK_ERR_IO;
@@ -439,7 +440,7 @@ static ck_status refill(ck_csv *c, ck_diag *d)
             break;
         }
         c->end += (size_t)k;
-    }
+    } while (c->end < c->cap / 4 * 3);
     return CK_OK;
 }
 
