@@ -55,6 +55,7 @@ struct ck_csv {
     size_t hidden, pending_hidden;
     prob probs[8];
     size_t nprobs;
+    int damaged;
 };
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -163,6 +164,7 @@ void ck_csv_close(ck_csv *c)
 
 const char *ck_csv_name(const ck_csv *c) { return c->name; }
 size_t ck_csv_record(const ck_csv *c) { return c->record; }
+int ck_csv_damaged(const ck_csv *c) { return c->damaged; }
 
 const char *ck_csv_field(const ck_csv *c, size_t i, size_t *len)
 {
@@ -483,6 +485,7 @@ ck_status ck_csv_next(ck_csv *c, size_t *nf, ck_diag *d)
         }
     }
     c->record++;
+    c->damaged = c->nprobs > 0;
     ck_status rc = CK_OK;
     for (size_t k = 0; k < c->nprobs; k++) {
         const prob *p = &c->probs[k];

@@ -45,6 +45,10 @@ const char *ck_csv_field(const ck_csv *c, size_t i, size_t *len);
 /* 1 if field i was quoted ("" is an empty string, an empty unquoted
  * field is NULL in MIMIC's convention). */
 int ck_csv_quoted(const ck_csv *c, size_t i);
+/* 1 if the current record had a syntax error (already reported; lenient
+ * mode only — strict mode stops). Its fields hold the bytes literally;
+ * readers skip such a record rather than guess. */
+int ck_csv_damaged(const ck_csv *c);
 /* 1-based number of the current record (the header is record 1). */
 size_t ck_csv_record(const ck_csv *c);
 /* 1-based line and column (bytes) where field i of the current record

@@ -29,9 +29,9 @@ typedef struct mimic_table {
 ck_status mimic_table_open(mimic_table *t, ck_csv *csv, ck_diag *d);
 void mimic_table_free(mimic_table *t); /* does not close csv */
 
-/* Advance to the next data row with the right field count. *more = 0 at
- * the end. Rows with a wrong field count are reported (and skipped in
- * lenient mode). */
+/* Advance to the next well-formed data row with the right field count.
+ * *more = 0 at the end. Rows with a wrong field count or a CSV syntax
+ * error are reported and, in lenient mode, skipped. */
 ck_status mimic_next_row(mimic_table *t, int *more, ck_diag *d);
 /* The current row as a note document (not for detail tables). *out is
  * NULL when the row was skipped (lenient mode, reported). */

@@ -89,6 +89,8 @@ ck_status mimic_next_row(mimic_table *t, int *more, ck_diag *d)
         *more = nf > 0;
         if (rc || nf == 0)
             return rc;
+        if (ck_csv_damaged(t->csv))
+            continue; /* reported by the CSV reader; skipped (lenient) */
         if (nf == t->ncols)
             return CK_OK;
         rc = ck_csv_error(t->csv, d, nf - 1,
