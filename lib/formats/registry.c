@@ -11,12 +11,14 @@ extern const ck_format ck_fmt_brat;
 extern const ck_format ck_fmt_jsonl;
 extern const ck_format ck_fmt_mimic_iii_noteevents;
 extern const ck_format ck_fmt_mimic_iv_note;
+extern const ck_format ck_fmt_nbme;
 
 static const ck_format *const formats[] = {
     &ck_fmt_brat,
     &ck_fmt_jsonl,
     &ck_fmt_mimic_iii_noteevents,
     &ck_fmt_mimic_iv_note,
+    &ck_fmt_nbme,
 };
 
 size_t ck_format_count(void) { return sizeof formats / sizeof *formats; }
