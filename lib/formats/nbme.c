@@ -478,11 +478,12 @@ static ck_status add_row(const nbme_input *in, const tables *tb, trow *r, ck_doc
             return CK_ERR_NOMEM; /* checked when read */
         for (size_t j = 0; j < ns; j++)
             if (sp[j].end > doc->text_cps) {
+                size_t end = sp[j].end;
                 free(sp);
                 return ck_diag_add(d, CK_SEV_ERROR, in->train.name, r->line, r->col,
                                    (size_t)-1, "row %s: location item %zu ends at %zu, past "
                                    "the end of note %s (%zu characters)", r->id, k + 1,
-                                   sp[j].end, doc->id, doc->text_cps);
+                                   end, doc->id, doc->text_cps);
             }
         char id[128];
         snprintf(id, sizeof id, "%s-%zu", r->id, k + 1);
