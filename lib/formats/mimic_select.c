@@ -154,7 +154,8 @@ typedef struct sel_state {
     const ck_mimic_select *sel;
     mimic_table *t;
     idset subjects, hadms;
-    size_t passed; /* rows that passed the filters */
+    size_t passed;   /* rows that passed the filters */
+    size_t eligible; /* ... and the every-Nth step: the sampled population */
     held *res;
     size_t nres;
     unsigned long long rng;
@@ -285,11 +286,11 @@ static ck_status take(sel_state *s, ck_mimic_sink sink, void *user, ck_diag *d)
         return CK_OK;
     if (s->counts)
         return count_row(s, d);
-    size_t slot = 0;
+    size_t slot = 0, k = s->eligible++;
     if (sel->sample) { /* Algorithm R */
         if (s->nres < sel->sample)
             slot = s->nres;
-        else if ((slot = (size_t)(rnd(s) % (idx + 1))) >= sel->sample)
+        else if ((slot = (size_t)(rnd(s) % (k + 1))) >= sel->sample)
             return CK_OK;
     }
     ck_doc *doc;
