@@ -56,6 +56,7 @@ struct ck_csv {
     prob probs[8];
     size_t nprobs;
     int damaged;
+    int bom_checked;
 };
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -272,6 +273,13 @@ static int scan(ck_csv *c)
     size_t i = c->pos, end = c->end;
     c->nf = 0;
     c->nprobs = 0;
+    if (!c->bom_checked) { /* a UTF-8 byte order mark before the header */
+        if (end - i < 3 && !c->eof)
+            return SCAN_MORE;
+        if (end - i >= 3 && memcmp(b + i, "\xEF\xBB\xBF", 3) == 0)
+            i += 3;
+        c->bom_checked = 1;
+    }
     for (;;) { /* blank lines are not records */
         if (i >= end) {
             c->pos = i;

@@ -9,7 +9,8 @@
  *
  * Dialect: ',' separator, '"' quote, "" inside quotes for one quote,
  * quoted fields may hold separators and line breaks; records end with LF,
- * CRLF or a lone CR. Blank lines between records are skipped. An empty
+ * CRLF or a lone CR. Blank lines between records and a UTF-8 byte order
+ * mark at the start are skipped. An empty
  * unquoted field is distinguishable from "" (ck_csv_quoted), so SQL NULL
  * survives a round trip.
  *

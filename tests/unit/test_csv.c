@@ -66,10 +66,10 @@ static void empty_unquoted_field_is_null_and_quoted_empty_is_empty_string(void *
     free(s);
 }
 
-static void blank_lines_between_records_are_skipped(void **state)
+static void blank_lines_and_a_byte_order_mark_are_skipped(void **state)
 {
     (void)state;
-    const char *in = "\na,b\n\n\r\n1,2\n\n";
+    const char *in = "\xEF\xBB\xBF\na,b\n\n\r\n1,2\n\n";
     char *s = parse_all(in, strlen(in), NULL, NULL);
     assert_string_equal(s, "a|b\n1|2\n");
     free(s);
@@ -227,7 +227,7 @@ int main(void)
         cmocka_unit_test(quoted_fields_hold_separators_newlines_and_doubled_quotes),
         cmocka_unit_test(crlf_and_lf_record_ends_are_both_accepted_and_crlf_inside_quotes_kept),
         cmocka_unit_test(empty_unquoted_field_is_null_and_quoted_empty_is_empty_string),
-        cmocka_unit_test(blank_lines_between_records_are_skipped),
+        cmocka_unit_test(blank_lines_and_a_byte_order_mark_are_skipped),
         cmocka_unit_test(text_after_a_closing_quote_is_an_error_at_its_line_and_column),
         cmocka_unit_test(lenient_mode_keeps_malformed_bytes_literally_and_reports_each),
         cmocka_unit_test(quote_left_open_is_reported_where_the_field_starts),
