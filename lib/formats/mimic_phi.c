@@ -14,6 +14,9 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "clinkit/mimic.h"
 
@@ -92,11 +95,12 @@ static const kw keywords[] = {
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
-/* ASCII case-insensitive equality of n bytes (inline: hot path). */
+/* a[0..n) equals the lower-case b[0..n), ignoring ASCII case (inline:
+ * hot path). */
 static int same_ci(const char *a, const char *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+        if (lower((unsigned char)a[i]) != b[i])
             return 0;
     return 1;
 }
@@ -106,6 +110,7 @@ static int same_ci(const char *a, const char *b, size_t n)
 enum { NKW = sizeof keywords / sizeof *keywords };
 static unsigned char by_letter[26][NKW + 1];
 static size_t kw_len[NKW];
+static char kw_lower[NKW][32]; /* keywords in lower case (all < 32 bytes) */
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static void build_index(void)
@@ -114,6 +119,8 @@ static void build_index(void)
     for (size_t i = 0; i < NKW; i++) {
         int c = lower((unsigned char)keywords[i].prefix[0]) - 'a';
         kw_len[i] = strlen(keywords[i].prefix);
+        for (size_t j = 0; j < kw_len[i] && j < 31; j++)
+            kw_lower[i][j] = (char)lower((unsigned char)keywords[i].prefix[j]);
         if (c >= 0 && c < 26)
             by_letter[c][n[c]++] = (unsigned char)(i + 1); /* 0 ends a list */
     }
@@ -133,27 +140,12 @@ const char *ck_mimic_phi_type(const char *label, size_t n)
         size_t i = *k - 1u, len = kw_len[i];
         /* the keyword must be followed by a non-letter ("Initial" does not
          * swallow "Initials") */
-        if (len <= n && same_ci(label, keywords[i].prefix, len) &&
+        if (len <= n && lower((unsigned char)label[1]) == kw_lower[i][1] &&
+            same_ci(label, kw_lower[i], len) &&
             (len == n || !isalpha((unsigned char)label[len])))
             return keywords[i].type;
     }
     return T_PHI;
-}
-
-/* First occurrence of the 3-byte pattern pat in s[0..n) (memmem is a GNU
- * extension). */
-static const char *find3(const char *s, size_t n, const char *pat)
-{
-    const char *end = s + n;
-    while (s + 3 <= end) {
-        const char *q = memchr(s, pat[0], (size_t)(end - s) - 2);
-        if (!q)
-            return NULL;
-        if (q[1] == pat[1] && q[2] == pat[2])
-            return q;
-        s = q + 1;
-    }
-    return NULL;
 }
 
 static int brackets(const char *t, size_t nbytes, ck_mimic_ph_fn fn, void *user)
@@ -167,13 +159,45 @@ static int brackets(const char *t, size_t nbytes, ck_mimic_ph_fn fn, void *user)
             p = q + 1;
             continue;
         }
-        const char *lab = q + 3;
-        size_t room = (size_t)(end - lab);
-        if (room > CK_MIMIC_MAX_LABEL + 2)
-            room = CK_MIMIC_MAX_LABEL + 2; /* label <= CK_MIMIC_MAX_LABEL bytes */
-        const char *close = find3(lab, room, "**]");
-        const char *again = find3(lab, close ? (size_t)(close - lab) : room, "[**");
-        if (!close || again) {
+        /* one pass over the (short) label finds the closing "**]" and
+         * notices a "[**" before it (then this "[**" is plain text) */
+        const char *lab = q + 3, *close = NULL;
+        const char *lim = end - lab > CK_MIMIC_MAX_LABEL + 3 ? lab + CK_MIMIC_MAX_LABEL + 3
+                                                              : end;
+        const char *r = lab;
+#ifdef __SSE2__
+        /* 16 positions at a time: bit i of the masks = a "**]" / "[**"
+         * starts at r + i (three shifted loads) */
+        const __m128i star = _mm_set1_epi8('*'), open = _mm_set1_epi8('['),
+                      shut = _mm_set1_epi8(']');
+        for (; r + 18 <= lim; r += 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)r),
+                    b = _mm_loadu_si128((const __m128i *)(r + 1)),
+                    c = _mm_loadu_si128((const __m128i *)(r + 2));
+            __m128i bs = _mm_cmpeq_epi8(b, star);
+            unsigned m_close = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+                _mm_and_si128(_mm_cmpeq_epi8(a, star), bs), _mm_cmpeq_epi8(c, shut)));
+            unsigned m_open = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+                _mm_and_si128(_mm_cmpeq_epi8(a, open), bs), _mm_cmpeq_epi8(c, star)));
+            if (m_close | m_open) {
+                unsigned fc = m_close ? (unsigned)__builtin_ctz(m_close) : 32;
+                unsigned fo = m_open ? (unsigned)__builtin_ctz(m_open) : 32;
+                if (fc < fo)
+                    close = r + fc;
+                r = lim; /* decided */
+                break;
+            }
+        }
+#endif
+        for (; r + 3 <= lim; r++) {
+            if (*r == '*' && r[1] == '*' && r[2] == ']') {
+                close = r;
+                break;
+            }
+            if (*r == '[' && r[1] == '*' && r[2] == '*')
+                break;
+        }
+        if (!close) {
             p = q + 1;
             continue;
         }

@@ -89,6 +89,31 @@ static void unclosed_or_nested_brackets_are_plain_text(void **state)
     ck_doc_free(d);
 }
 
+static void long_labels_are_scanned_exactly_up_to_the_limit(void **state)
+{
+    (void)state;
+    /* labels longer than one 16-byte step, a "[**" deep inside a label, a
+     * label of exactly the maximum length and one byte over it */
+    char t[2048], lab[CK_MIMIC_MAX_LABEL + 2];
+    memset(lab, 'x', sizeof lab);
+    lab[0] = 'N';
+    snprintf(t, sizeof t,
+             "a [**Location (un) with a rather long qualifier 1234567890**] "
+             "b [**Name abcdefghijklmnopqrstuvwxyz [**Hospital1 2**] "
+             "c [**%.*s**] d [**%.*s**]",
+             CK_MIMIC_MAX_LABEL, lab, CK_MIMIC_MAX_LABEL + 1, lab);
+    ck_doc *d = ck_doc_new("x");
+    assert_int_equal(ck_doc_set_text(d, t, strlen(t), NULL), 0);
+    assert_int_equal(ck_mimic_add_phi(d, CK_MIMIC_BRACKETS), 3);
+    assert_string_equal(d->entities[0].type, "LOCATION");
+    assert_int_equal(d->entities[0].spans[0].start, 2);
+    assert_int_equal(d->entities[0].spans[0].end, 61);
+    assert_string_equal(d->entities[1].texts[0], "[**Hospital1 2**]");
+    assert_int_equal(d->entities[2].spans[0].end - d->entities[2].spans[0].start,
+                     CK_MIMIC_MAX_LABEL + 6);
+    ck_doc_free(d);
+}
+
 static void three_underscores_are_phi_but_longer_runs_are_not(void **state)
 {
     (void)state;
@@ -385,6 +410,7 @@ int main(void)
         cmocka_unit_test(placeholder_labels_map_to_documented_types),
         cmocka_unit_test(placeholders_become_entities_with_exact_offsets_in_accented_text),
         cmocka_unit_test(unclosed_or_nested_brackets_are_plain_text),
+        cmocka_unit_test(long_labels_are_scanned_exactly_up_to_the_limit),
         cmocka_unit_test(three_underscores_are_phi_but_longer_runs_are_not),
         cmocka_unit_test(noteevents_row_becomes_a_document_with_metadata_in_the_null_convention),
         cmocka_unit_test(writing_and_reading_back_gives_equal_documents_and_the_same_bytes),
