@@ -10,7 +10,6 @@
  * ("[**January 12**]"); "[** 1234**]", "[** **]" and unknown keywords are
  * untyped "PHI". The raw label is kept as attr "placeholder".
  */
-#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -94,6 +93,7 @@ static const kw keywords[] = {
 };
 
 static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static int is_letter(int c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 
 /* a[0..n) equals the lower-case b[0..n), ignoring ASCII case (inline:
  * hot path). */
@@ -142,7 +142,7 @@ const char *ck_mimic_phi_type(const char *label, size_t n)
          * swallow "Initials") */
         if (len <= n && lower((unsigned char)label[1]) == kw_lower[i][1] &&
             same_ci(label, kw_lower[i], len) &&
-            (len == n || !isalpha((unsigned char)label[len])))
+            (len == n || !is_letter((unsigned char)label[len])))
             return keywords[i].type;
     }
     return T_PHI;
