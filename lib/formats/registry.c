@@ -9,6 +9,15 @@
 
 extern const ck_format ck_fmt_brat;
 extern const ck_format ck_fmt_jsonl;
+extern const ck_format ck_fmt_n2c2_2019_norm;
+extern const ck_format ck_fmt_i2b2_2011_coref;
+extern const ck_format ck_fmt_i2b2_2009_medication;
+extern const ck_format ck_fmt_i2b2_2010;
+extern const ck_format ck_fmt_share_clef_2013;
+extern const ck_format ck_fmt_share_clef_2014;
+extern const ck_format ck_fmt_semeval_2015_t14;
+extern const ck_format ck_fmt_anafora;
+extern const ck_format ck_fmt_mednlp;
 extern const ck_format ck_fmt_mimic_iii_noteevents;
 extern const ck_format ck_fmt_mimic_iv_note;
 extern const ck_format ck_fmt_nbme;
@@ -16,6 +25,15 @@ extern const ck_format ck_fmt_nbme;
 static const ck_format *const formats[] = {
     &ck_fmt_brat,
     &ck_fmt_jsonl,
+    &ck_fmt_n2c2_2019_norm,
+    &ck_fmt_i2b2_2011_coref,
+    &ck_fmt_i2b2_2009_medication,
+    &ck_fmt_i2b2_2010,
+    &ck_fmt_share_clef_2013,
+    &ck_fmt_share_clef_2014,
+    &ck_fmt_semeval_2015_t14,
+    &ck_fmt_anafora,
+    &ck_fmt_mednlp,
     &ck_fmt_mimic_iii_noteevents,
     &ck_fmt_mimic_iv_note,
     &ck_fmt_nbme,
