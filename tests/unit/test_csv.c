@@ -166,7 +166,7 @@ static void writer_quotes_only_when_needed_and_doubles_quotes(void **state)
     ck_buf_free(&b);
 }
 
-/* A file with a field far larger than the 4 MiB block and many records
+/* A file with a field far larger than the 512 KiB block and many records
  * around block edges reads back exactly, also gzip-compressed. */
 static void records_larger_than_the_buffer_and_gzip_input_read_exactly(void **state)
 {
