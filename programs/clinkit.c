@@ -15,12 +15,14 @@ int cmd_samples(int argc, char **argv);
 int cmd_site(int argc, char **argv);
 int cmd_view(int argc, char **argv);
 int cmd_join(int argc, char **argv);
+int cmd_mimic(int argc, char **argv);
 
 static const cli_command commands[] = {
     {"datasets", "the catalog of clinical NLP corpora: list, show, search", cmd_datasets},
     {"formats", "the formats clinkit reads and writes", cmd_formats},
     {"convert", "convert a corpus from one format to another", cmd_convert},
     {"validate", "read a corpus and check every annotation against its text", cmd_validate},
+    {"mimic", "MIMIC-III/IV notes: select, sample, shard by patient, count, generate", cmd_mimic},
     {"samples", "read, validate and convert every bundled sample corpus", cmd_samples},
     {"site", "write the catalog as a static web site", cmd_site},
     {"view", "write an HTML page showing a corpus's annotated documents", cmd_view},

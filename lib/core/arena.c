@@ -1,6 +1,7 @@
 /*
  * arena.c — the bump allocator behind ck_doc (see arena.h).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +17,59 @@ struct ck_arena {
     block *head;
 };
 
-enum { BLOCK_SIZE = 8192 };
+enum { BLOCK_SIZE = 8192, SPARE_CLASSES = 8, SPARE_MAX = 32 };
+
+/* A few freed blocks of each size class (8 KiB .. 1 MiB, powers of two)
+ * are kept for the next documents: a reader streaming millions of
+ * documents would otherwise make malloc grow and trim the heap (brk) for
+ * every one of them. */
+static struct {
+    pthread_mutex_t lock;
+    block *list[SPARE_CLASSES];
+    size_t n[SPARE_CLASSES];
+} spare = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+/* Size class of a block size, or -1 if it is not one. */
+static int size_class(size_t size)
+{
+    for (int k = 0; k < SPARE_CLASSES; k++)
+        if (size == (size_t)BLOCK_SIZE << k)
+            return k;
+    return -1;
+}
+
+static block *spare_get(size_t size)
+{
+    int k = size_class(size);
+    if (k < 0)
+        return NULL;
+    pthread_mutex_lock(&spare.lock);
+    block *b = spare.list[k];
+    if (b) {
+        spare.list[k] = b->next;
+        spare.n[k]--;
+    }
+    pthread_mutex_unlock(&spare.lock);
+    return b;
+}
+
+static void release(block *b)
+{
+    int k = size_class(b->size);
+    if (k >= 0) {
+        pthread_mutex_lock(&spare.lock);
+        int keep = spare.n[k] < SPARE_MAX;
+        if (keep) {
+            b->next = spare.list[k];
+            spare.list[k] = b;
+            spare.n[k]++;
+        }
+        pthread_mutex_unlock(&spare.lock);
+        if (keep)
+            return;
+    }
+    free(b);
+}
 
 ck_arena *ck_arena_new(void) { return calloc(1, sizeof(ck_arena)); }
 
@@ -26,7 +79,7 @@ void ck_arena_free(ck_arena *a)
         return;
     for (block *b = a->head, *n; b; b = n) {
         n = b->next;
-        free(b);
+        release(b);
     }
     free(a);
 }
@@ -40,7 +93,12 @@ static void *alloc_raw(ck_arena *a, size_t size)
     block *b = a->head;
     if (!b || b->size - b->used < size) {
         size_t bs = size > BLOCK_SIZE / 2 ? size : BLOCK_SIZE;
-        block *nb = malloc(sizeof *nb + bs);
+        if (bs > BLOCK_SIZE / 2 && bs <= (size_t)BLOCK_SIZE << (SPARE_CLASSES - 1))
+            for (bs = BLOCK_SIZE; bs < size; bs *= 2) /* round up: reusable */
+                ;
+        block *nb = spare_get(bs);
+        if (!nb)
+            nb = malloc(sizeof *nb + bs);
         if (!nb)
             return NULL;
         nb->size = bs;

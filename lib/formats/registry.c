@@ -36,6 +36,9 @@ extern const ck_format ck_fmt_n2c2_2018_t1;
 extern const ck_format ck_fmt_i2b2_2006_deid;
 extern const ck_format ck_fmt_i2b2_2006_smoking;
 extern const ck_format ck_fmt_i2b2_2008_obesity;
+extern const ck_format ck_fmt_mimic_iii_noteevents;
+extern const ck_format ck_fmt_mimic_iv_note;
+extern const ck_format ck_fmt_nbme;
 
 static const ck_format *const formats[] = {
     &ck_fmt_brat,
@@ -67,6 +70,9 @@ static const ck_format *const formats[] = {
     &ck_fmt_i2b2_2006_deid,
     &ck_fmt_i2b2_2006_smoking,
     &ck_fmt_i2b2_2008_obesity,
+    &ck_fmt_mimic_iii_noteevents,
+    &ck_fmt_mimic_iv_note,
+    &ck_fmt_nbme,
 };
 
 size_t ck_format_count(void) { return sizeof formats / sizeof *formats; }
