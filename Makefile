@@ -30,7 +30,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 BENCH_SRC:= $(sort $(wildcard bench/*.c))
 
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/catalog_data.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/catalog_data.o $(BUILD)/gen/deid_data.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCHES  := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
@@ -51,6 +51,24 @@ $(BUILD)/gen/catalog_data.c: catalog/catalog.json $(BUILD)/tools/bin2c
 	$(BUILD)/tools/bin2c ck_catalog_json_data $< $@
 
 $(BUILD)/gen/catalog_data.o: $(BUILD)/gen/catalog_data.c
+	$(CC) $(ALL_CFLAGS) -Wno-overflow -c $< -o $@
+
+# De-identification data: tools/deid-lexicons.mjs regenerates the lexicons
+# in data/deid/ from their packages when they are installed (the committed
+# lists are its output); every data/deid file is embedded in the library.
+DEID_DATA := $(sort $(wildcard data/deid/*.txt data/deid/*.tsv))
+$(BUILD)/gen/deid-lexicons.stamp: tools/deid-lexicons.mjs
+	@mkdir -p $(dir $@)
+	@if command -v node >/dev/null 2>&1; then node tools/deid-lexicons.mjs data/deid; fi
+	@touch $@
+
+$(BUILD)/gen/deid_data.c: $(BUILD)/gen/deid-lexicons.stamp $(DEID_DATA) $(BUILD)/tools/bin2c
+	@rm -f $@.tmp
+	@for f in $(DEID_DATA); do n=$$(basename $$f); n=$${n%.*}; \
+	  $(BUILD)/tools/bin2c ck_deid_$$n $$f $@.part && cat $@.part >> $@.tmp || exit 1; done
+	@rm -f $@.part && mv $@.tmp $@
+
+$(BUILD)/gen/deid_data.o: $(BUILD)/gen/deid_data.c
 	$(CC) $(ALL_CFLAGS) -Wno-overflow -c $< -o $@
 
 $(BUILD)/libclinkit.a: $(LIB_OBJ)
@@ -86,10 +104,10 @@ asan:
 	    check
 
 FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
-build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(BUILD)/gen/catalog_data.c
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(BUILD)/gen/catalog_data.c $(BUILD)/gen/deid_data.c
 	@mkdir -p build-fuzz
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Ilib $(PKG_CFLAGS) $(HS_CFLAGS) \
-	    -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB_SRC) $(BUILD)/gen/catalog_data.c $(LDLIBS)
+	    -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB_SRC) $(BUILD)/gen/catalog_data.c $(BUILD)/gen/deid_data.c $(LDLIBS)
 fuzz: $(FUZZ_BINS)
 FUZZ_SECONDS ?= 60
 fuzz-run: fuzz

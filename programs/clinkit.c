@@ -12,6 +12,7 @@ int cmd_formats(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_samples(int argc, char **argv);
+int cmd_deid(int argc, char **argv);
 
 static const cli_command commands[] = {
     {"datasets", "the catalog of clinical NLP corpora: list, show, search", cmd_datasets},
@@ -19,6 +20,7 @@ static const cli_command commands[] = {
     {"convert", "convert a corpus from one format to another", cmd_convert},
     {"validate", "read a corpus and check every annotation against its text", cmd_validate},
     {"samples", "read, validate and convert every bundled sample corpus", cmd_samples},
+    {"deid", "de-identify clinical text: redact, mask, surrogates, audit", cmd_deid},
 };
 
 static void usage(FILE *f)

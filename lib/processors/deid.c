@@ -1,0 +1,541 @@
+/*
+ * deid.c — the PHI detector: loading lexicons and patterns (built-in data
+ * embedded from data/deid/ at build time, plus the caller's files),
+ * compiling the patterns into one vectorscan database, and finding PHI:
+ * pattern matches and token-scanner hits become candidates, and the best
+ * non-overlapping candidates (priority, then length) win.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clinkit/io.h"
+#include "core/buf.h"
+#include "processors/deid_int.h"
+
+/* Embedded copies of the files in data/deid/ (see the Makefile). */
+extern const char ck_deid_first_names[], ck_deid_last_names[], ck_deid_cities[],
+    ck_deid_countries[], ck_deid_states[], ck_deid_street_suffixes[],
+    ck_deid_ambiguous_names[], ck_deid_stoplist[], ck_deid_patterns[],
+    ck_deid_hospital_words[];
+
+static const struct {
+    const char *type, *category;
+} types[] = {
+    {"PATIENT", "NAME"},      {"DOCTOR", "NAME"},         {"USERNAME", "NAME"},
+    {"PROFESSION", "PROFESSION"}, {"ROOM", "LOCATION"},   {"DEPARTMENT", "LOCATION"},
+    {"HOSPITAL", "LOCATION"}, {"ORGANIZATION", "LOCATION"}, {"STREET", "LOCATION"},
+    {"CITY", "LOCATION"},     {"STATE", "LOCATION"},      {"COUNTRY", "LOCATION"},
+    {"ZIP", "LOCATION"},      {"LOCATION-OTHER", "LOCATION"}, {"AGE", "AGE"},
+    {"DATE", "DATE"},         {"PHONE", "CONTACT"},       {"FAX", "CONTACT"},
+    {"EMAIL", "CONTACT"},     {"URL", "CONTACT"},         {"IPADDR", "CONTACT"},
+    {"SSN", "ID"},            {"MEDICALRECORD", "ID"},    {"HEALTHPLAN", "ID"},
+    {"ACCOUNT", "ID"},        {"LICENSE", "ID"},          {"VEHICLE", "ID"},
+    {"DEVICE", "ID"},         {"BIOID", "ID"},            {"IDNUM", "ID"},
+};
+static const char *const categories[] = {"NAME", "PROFESSION", "LOCATION", "AGE",
+                                         "DATE", "CONTACT", "ID", "PHI"};
+
+const char *deid_static_type(const char *type)
+{
+    for (size_t i = 0; type && i < sizeof types / sizeof *types; i++)
+        if (!strcmp(types[i].type, type))
+            return types[i].type;
+    return NULL;
+}
+
+const char *deid_category_of(const char *type)
+{
+    for (size_t i = 0; type && i < sizeof types / sizeof *types; i++)
+        if (!strcmp(types[i].type, type))
+            return types[i].category;
+    return NULL;
+}
+
+const char *deid_static_category(const char *category)
+{
+    for (size_t i = 0; category && i < sizeof categories / sizeof *categories; i++)
+        if (!strcmp(categories[i], category))
+            return categories[i];
+    return NULL;
+}
+
+int ck_deid_is_phi(const char *type)
+{
+    return deid_static_category(type) != NULL;
+}
+
+/* ---- loading ---- */
+
+static const struct {
+    const char *kind;
+    uint32_t flag;
+    size_t list; /* offsetof the surrogate list, or 0 */
+} kinds[] = {
+    {"first", DL_FIRST, offsetof(ck_deid, first)},
+    {"last", DL_LAST, offsetof(ck_deid, last)},
+    {"city", DL_CITY, offsetof(ck_deid, city)},
+    {"state", DL_STATE, offsetof(ck_deid, state)},
+    {"country", DL_COUNTRY, offsetof(ck_deid, country)},
+    {"street-suffix", DL_SUFFIX, offsetof(ck_deid, suffix)},
+    {"ambiguous", DL_AMBIG, 0},
+    {"stop", DL_STOP, 0},
+    {"hospital-word", DL_HOSPW, offsetof(ck_deid, hospw)},
+    {"patterns", 0, 0},
+};
+
+static ck_status add_pattern(ck_deid *de, const char *name, size_t line,
+                             char *cols[4], ck_diag *d)
+{
+    const char *type = deid_static_type(cols[0]);
+    if (!type)
+        return ck_diag_error(d, name, line, "unknown PHI type '%s' (expected an i2b2 2014 "
+                             "subtype such as PATIENT, DATE, PHONE)", cols[0]);
+    char *end;
+    long prio = strtol(cols[1], &end, 10);
+    if (*end || prio < 0 || prio > 1000)
+        return ck_diag_error(d, name, line, "priority must be a number 0..1000");
+    int take;
+    if (!strcmp(cols[2], "all"))
+        take = TAKE_ALL;
+    else if (!strcmp(cols[2], "first"))
+        take = TAKE_FIRST;
+    else if (!strcmp(cols[2], "last"))
+        take = TAKE_LAST;
+    else if (!strncmp(cols[2], "skip", 4) && cols[2][4] >= '1' && cols[2][4] <= '9' && !cols[2][5])
+        take = TAKE_SKIP + (cols[2][4] - '0');
+    else
+        return ck_diag_error(d, name, line, "take must be all, first, last or skipN");
+    if (de->n_pats == de->cap_pats) {
+        size_t cap = de->cap_pats ? de->cap_pats * 2 : 64;
+        dpat *p = realloc(de->pats, cap * sizeof *p);
+        if (!p)
+            return CK_ERR_NOMEM;
+        de->pats = p;
+        de->cap_pats = cap;
+    }
+    dpat *p = &de->pats[de->n_pats];
+    p->type = type;
+    p->category = deid_category_of(type);
+    p->prio = (int)prio;
+    p->take = take;
+    p->regex = strdup(cols[3]);
+    if (!p->regex)
+        return CK_ERR_NOMEM;
+    de->n_pats++;
+    de->compiled = 0;
+    return CK_OK;
+}
+
+ck_status ck_deid_load_data(ck_deid *de, const char *kind, const char *name,
+                            const char *data, ck_diag *d)
+{
+    size_t k = 0;
+    while (k < sizeof kinds / sizeof *kinds && strcmp(kinds[k].kind, kind))
+        k++;
+    if (k == sizeof kinds / sizeof *kinds) {
+        ck_diag_add(d, CK_SEV_ERROR, name, 0, 0, (size_t)-1,
+                    "unknown lexicon kind '%s' (first, last, city, state, country, "
+                    "street-suffix, ambiguous, stop, hospital-word, patterns)", kind);
+        return CK_ERR_USAGE;
+    }
+    int is_pat = !strcmp(kind, "patterns"), is_state = !strcmp(kind, "state");
+    dl_list *list = kinds[k].list ? (dl_list *)((char *)de + kinds[k].list) : NULL;
+    size_t line = 0;
+    for (const char *p = data; *p;) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        line++;
+        const char *q = p;
+        p += len + (eol ? 1 : 0);
+        while (len && (q[len - 1] == '\r' || q[len - 1] == ' '))
+            len--;
+        while (len && (*q == ' ' || *q == '\t'))
+            q++, len--;
+        if (!len || *q == '#')
+            continue;
+        if (is_pat) {
+            char *row = strndup(q, len), *cols[4] = {0};
+            if (!row)
+                return CK_ERR_NOMEM;
+            char *s = row;
+            int nc = 0;
+            for (; nc < 3; nc++) {
+                char *tab = strchr(s, '\t');
+                if (!tab)
+                    break;
+                *tab = '\0';
+                cols[nc] = s;
+                s = tab + 1;
+            }
+            ck_status rc = CK_OK;
+            if (nc < 3)
+                rc = ck_diag_error(d, name, line, "expected TYPE<TAB>PRIORITY<TAB>TAKE<TAB>REGEX");
+            else {
+                cols[3] = s;
+                rc = add_pattern(de, name, line, cols, d);
+            }
+            free(row);
+            if (rc)
+                return rc;
+            continue;
+        }
+        size_t wl = len;
+        const char *tab = is_state ? memchr(q, '\t', len) : NULL;
+        if (tab)
+            wl = (size_t)(tab - q);
+        if (dl_add(&de->lex, q, wl, kinds[k].flag) || (list && dl_list_add(list, q, wl)))
+            return CK_ERR_NOMEM;
+        if (tab) {
+            const char *ab = tab + 1;
+            size_t al = len - wl - 1;
+            if (dl_add(&de->lex, ab, al, DL_STATE_AB) || dl_list_add(&de->state_ab, ab, al))
+                return CK_ERR_NOMEM;
+        }
+    }
+    return CK_OK;
+}
+
+ck_status ck_deid_load(ck_deid *de, const char *kind, const char *path, ck_diag *d)
+{
+    char *data;
+    size_t len;
+    ck_status rc = ck_read_file(path, &data, &len, d);
+    if (rc)
+        return rc;
+    if (memchr(data, '\0', len))
+        rc = ck_diag_error(d, path, 0, "a lexicon is a text file; this one holds NUL bytes");
+    else
+        rc = ck_deid_load_data(de, kind, path, data, d);
+    free(data);
+    return rc;
+}
+
+ck_status ck_deid_new(ck_deid **out, ck_diag *d)
+{
+    ck_deid *de = calloc(1, sizeof *de);
+    if (!de)
+        return CK_ERR_NOMEM;
+    static const struct {
+        const char *kind, *name;
+        const char *data;
+    } builtin[] = {
+        {"first", "data/deid/first_names.txt", ck_deid_first_names},
+        {"last", "data/deid/last_names.txt", ck_deid_last_names},
+        {"city", "data/deid/cities.txt", ck_deid_cities},
+        {"state", "data/deid/states.txt", ck_deid_states},
+        {"country", "data/deid/countries.txt", ck_deid_countries},
+        {"street-suffix", "data/deid/street_suffixes.txt", ck_deid_street_suffixes},
+        {"ambiguous", "data/deid/ambiguous_names.txt", ck_deid_ambiguous_names},
+        {"stop", "data/deid/stoplist.txt", ck_deid_stoplist},
+        {"hospital-word", "data/deid/hospital_words.txt", ck_deid_hospital_words},
+        {"patterns", "data/deid/patterns.tsv", ck_deid_patterns},
+    };
+    for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++) {
+        ck_status rc = ck_deid_load_data(de, builtin[i].kind, builtin[i].name,
+                                         builtin[i].data, d);
+        if (rc) {
+            ck_deid_free(de);
+            return rc;
+        }
+    }
+    *out = de;
+    return CK_OK;
+}
+
+void ck_deid_free(ck_deid *de)
+{
+    if (!de)
+        return;
+    dl_free(&de->lex);
+    dl_list *lists[] = {&de->first, &de->last, &de->city, &de->state, &de->state_ab,
+                        &de->country, &de->suffix, &de->hospw};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        dl_list_free(lists[i]);
+    for (size_t i = 0; i < de->n_pats; i++)
+        free(de->pats[i].regex);
+    free(de->pats);
+    if (de->scratch)
+        hs_free_scratch(de->scratch);
+    if (de->db)
+        hs_free_database(de->db);
+    free(de->cands);
+    free(de->out);
+    free(de->toks);
+    free(de);
+}
+
+/* ---- compiling ---- */
+
+static void add_alternation(ck_buf *b, const dl_list *l)
+{
+    ck_buf_adds(b, "(?:");
+    for (size_t i = 0; i < l->n; i++) {
+        if (i)
+            ck_buf_addc(b, '|');
+        for (const char *s = l->v[i]; *s; s++) {
+            if (strchr("\\.^$|?*+()[]{}", *s))
+                ck_buf_addc(b, '\\');
+            ck_buf_addc(b, *s);
+        }
+    }
+    ck_buf_adds(b, ")");
+}
+
+/* Expand {MONTH}, {STREET_SUFFIX} and {STATE_AB} in a pattern. */
+static char *expand(const ck_deid *de, const char *re)
+{
+    static const char month[] =
+        "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?"
+        "|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?"
+        "|NOV(?:EMBER)?|DEC(?:EMBER)?)";
+    ck_buf b;
+    ck_buf_init(&b);
+    for (const char *p = re; *p;) {
+        if (!strncmp(p, "{MONTH}", 7)) {
+            ck_buf_adds(&b, month);
+            p += 7;
+        } else if (!strncmp(p, "{STREET_SUFFIX}", 15)) {
+            add_alternation(&b, &de->suffix);
+            p += 15;
+        } else if (!strncmp(p, "{STATE_AB}", 10)) {
+            add_alternation(&b, &de->state_ab);
+            p += 10;
+        } else
+            ck_buf_addc(&b, *p++);
+    }
+    if (b.failed) {
+        ck_buf_free(&b);
+        return NULL;
+    }
+    char *s = strdup(ck_buf_str(&b));
+    ck_buf_free(&b);
+    return s;
+}
+
+static ck_status compile(ck_deid *de, ck_diag *d)
+{
+    if (de->compiled)
+        return CK_OK;
+    if (de->scratch)
+        hs_free_scratch(de->scratch);
+    if (de->db)
+        hs_free_database(de->db);
+    de->scratch = NULL;
+    de->db = NULL;
+    size_t n = de->n_pats;
+    char **ex = calloc(n ? n : 1, sizeof *ex);
+    unsigned *flags = calloc(n ? n : 1, sizeof *flags), *ids = calloc(n ? n : 1, sizeof *ids);
+    ck_status rc = CK_OK;
+    if (!ex || !flags || !ids)
+        rc = CK_ERR_NOMEM;
+    for (size_t i = 0; !rc && i < n; i++) {
+        ex[i] = expand(de, de->pats[i].regex);
+        flags[i] = HS_FLAG_SOM_LEFTMOST;
+        ids[i] = (unsigned)i;
+        if (!ex[i])
+            rc = CK_ERR_NOMEM;
+    }
+    if (!rc && n) {
+        hs_compile_error_t *err = NULL;
+        if (hs_compile_multi((const char *const *)ex, flags, ids, (unsigned)n, HS_MODE_BLOCK,
+                             NULL, &de->db, &err) != HS_SUCCESS) {
+            ck_diag_add(d, CK_SEV_ERROR, "deid patterns", (size_t)(err && err->expression >= 0
+                                                                    ? err->expression + 1 : 0),
+                        0, (size_t)-1, "pattern cannot be compiled: %s",
+                        err ? err->message : "unknown error");
+            hs_free_compile_error(err);
+            rc = CK_ERR_USAGE;
+        } else if (hs_alloc_scratch(de->db, &de->scratch) != HS_SUCCESS)
+            rc = CK_ERR_NOMEM;
+    }
+    for (size_t i = 0; ex && i < n; i++)
+        free(ex[i]);
+    free(ex);
+    free(flags);
+    free(ids);
+    if (!rc)
+        de->compiled = 1;
+    return rc;
+}
+
+/* ---- finding ---- */
+
+int deid_add_cand(ck_deid *de, size_t s, size_t e, const char *type, int prio)
+{
+    if (e <= s)
+        return 0;
+    if (de->n_cands == de->cap_cands) {
+        size_t cap = de->cap_cands ? de->cap_cands * 2 : 128;
+        dcand *c = realloc(de->cands, cap * sizeof *c);
+        if (!c)
+            return -1;
+        de->cands = c;
+        de->cap_cands = cap;
+    }
+    dcand *c = &de->cands[de->n_cands++];
+    c->start = s;
+    c->end = e;
+    c->type = type;
+    c->category = deid_category_of(type);
+    c->prio = prio;
+    return 0;
+}
+
+typedef struct mctx {
+    ck_deid *de;
+    const char *text;
+    size_t n;
+    int nomem;
+} mctx;
+
+static int is_sep(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':' || c == '#' ||
+           c == ',' || c == '=';
+}
+
+static int unit_follows(const char *t, size_t n, size_t e)
+{
+    while (e < n && t[e] == ' ')
+        e++;
+    static const char *const units[] = {"mg", "mcg", "ml", "mL", "cc", "units", "g ", "kg",
+                                        "meq", "mEq", "mmol", "%"};
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+        size_t l = strlen(units[i]);
+        if (e + l <= n && !memcmp(t + e, units[i], l))
+            return 1;
+    }
+    return 0;
+}
+
+static int on_match(unsigned id, unsigned long long from, unsigned long long to,
+                    unsigned flags, void *user)
+{
+    (void)flags;
+    mctx *m = user;
+    const dpat *p = &m->de->pats[id];
+    const char *t = m->text;
+    size_t s = (size_t)from, e = (size_t)to;
+    if (p->take == TAKE_FIRST) {
+        size_t k = s;
+        while (k < e && !is_sep(t[k]))
+            k++;
+        e = k;
+    } else if (p->take == TAKE_LAST) {
+        size_t k = e;
+        while (k > s && !is_sep(t[k - 1]))
+            k--;
+        s = k;
+    } else if (p->take >= TAKE_SKIP) {
+        for (int w = 0; w < p->take - TAKE_SKIP && s < e; w++) {
+            while (s < e && !is_sep(t[s]))
+                s++;
+            while (s < e && is_sep(t[s]))
+                s++;
+        }
+    }
+    if (p->type[0] == 'U' || p->type[0] == 'E') /* URL, EMAIL: no trailing punctuation */
+        while (e > s && strchr(".,;:)", t[e - 1]))
+            e--;
+    if (e <= s)
+        return 0;
+    /* A bare number followed by a unit is a dose, not a date or an id. */
+    int digits = 1;
+    for (size_t k = s; k < e && digits; k++)
+        digits = t[k] >= '0' && t[k] <= '9';
+    if (digits && (p->category[0] == 'D' || p->category[0] == 'I') && unit_follows(t, m->n, e))
+        return 0;
+    if (deid_add_cand(m->de, s, e, p->type, p->prio))
+        m->nomem = 1;
+    return 0;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const dcand *x = a, *y = b;
+    if (x->prio != y->prio)
+        return x->prio > y->prio ? -1 : 1;
+    size_t lx = x->end - x->start, ly = y->end - y->start;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int cmp_phi(const void *a, const void *b)
+{
+    const ck_phi *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+ck_status ck_deid_find(ck_deid *de, const char *text, size_t n, const ck_phi **out,
+                       size_t *n_out, ck_diag *d)
+{
+    ck_status rc = compile(de, d);
+    if (rc)
+        return rc;
+    de->n_cands = 0;
+    de->n_out = 0;
+    mctx m = {de, text, n, 0};
+    if (de->db && n &&
+        hs_scan(de->db, text, (unsigned)n, 0, de->scratch, on_match, &m) != HS_SUCCESS)
+        return CK_ERR_NOMEM;
+    if (m.nomem || deid_scan(de, text, n))
+        return CK_ERR_NOMEM;
+    qsort(de->cands, de->n_cands, sizeof *de->cands, cmp_cand);
+    for (size_t i = 0; i < de->n_cands; i++) {
+        const dcand *c = &de->cands[i];
+        int clash = 0;
+        for (size_t j = 0; j < de->n_out && !clash; j++)
+            clash = c->start < de->out[j].end && de->out[j].start < c->end;
+        if (clash)
+            continue;
+        if (de->n_out == de->cap_out) {
+            size_t cap = de->cap_out ? de->cap_out * 2 : 64;
+            ck_phi *o = realloc(de->out, cap * sizeof *o);
+            if (!o)
+                return CK_ERR_NOMEM;
+            de->out = o;
+            de->cap_out = cap;
+        }
+        de->out[de->n_out++] = (ck_phi){c->start, c->end, c->category, c->type};
+    }
+    qsort(de->out, de->n_out, sizeof *de->out, cmp_phi);
+    *out = de->out;
+    *n_out = de->n_out;
+    return CK_OK;
+}
+
+ck_status ck_deid_detect(ck_deid *de, ck_doc *doc, ck_diag *d)
+{
+    if (!doc->text)
+        return CK_OK;
+    const ck_phi *phi;
+    size_t n;
+    ck_status rc = ck_deid_find(de, doc->text, doc->text_bytes, &phi, &n, d);
+    if (rc)
+        return rc;
+    size_t next = 1;
+    for (size_t i = 0; i < doc->n_entities; i++) {
+        const char *id = doc->entities[i].id;
+        if (id && id[0] == 'P') {
+            size_t v = (size_t)strtoull(id + 1, NULL, 10);
+            if (v >= next)
+                next = v + 1;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "P%zu", next++);
+        size_t s = ck_doc_byte2cp(doc, phi[i].start), e = ck_doc_byte2cp(doc, phi[i].end);
+        if (s == (size_t)-1 || e == (size_t)-1)
+            continue; /* not on a character boundary: cannot happen for ASCII rules */
+        ck_entity *ent = ck_doc_add_entity(doc, id, phi[i].category);
+        const char *txt = ck_doc_strndup(doc, doc->text + phi[i].start, phi[i].end - phi[i].start);
+        if (!ent || ck_entity_add_span(doc, ent, s, e, txt) ||
+            ck_entity_add_attr(doc, ent, NULL, "TYPE", phi[i].type))
+            return CK_ERR_NOMEM;
+    }
+    return CK_OK;
+}

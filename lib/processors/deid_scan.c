@@ -1,0 +1,329 @@
+/*
+ * deid_scan.c — the token half of the detector: names, places and
+ * institutions found from lexicons and context (titles such as "Dr.",
+ * cues such as "seen by" or "Attending:", "City, ST 02115" shapes), with
+ * the clinical stop-list vetoing eponyms and drug names. Adds candidates
+ * to the detector; the regular-expression half lives in deid.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "processors/deid_int.h"
+
+static int is_letter(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+static int tokenize(ck_deid *de, const char *t, size_t n)
+{
+    de->n_toks = 0;
+    size_t i = 0, prev_end = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)t[i];
+        if (!is_letter(c) && !is_digit(c)) {
+            i++;
+            continue;
+        }
+        size_t s = i;
+        int digit = is_digit(c);
+        if (digit)
+            while (i < n && is_digit((unsigned char)t[i]))
+                i++;
+        else
+            while (i < n && (is_letter((unsigned char)t[i]) ||
+                             ((t[i] == '\'' || t[i] == '-') && i + 1 < n &&
+                              is_letter((unsigned char)t[i + 1]) && i > s)))
+                i++;
+        if (de->n_toks == de->cap_toks) {
+            size_t cap = de->cap_toks ? de->cap_toks * 2 : 256;
+            dtok *nt = realloc(de->toks, cap * sizeof *nt);
+            if (!nt)
+                return -1;
+            de->toks = nt;
+            de->cap_toks = cap;
+        }
+        dtok *k = &de->toks[de->n_toks++];
+        memset(k, 0, sizeof *k);
+        k->s = s;
+        k->e = i;
+        k->digit = (unsigned)digit;
+        k->nl = memchr(t + prev_end, '\n', s - prev_end) != NULL;
+        prev_end = i;
+        if (!digit) {
+            k->cap = c >= 'A' && c <= 'Z';
+            int up = k->cap && i - s >= 2;
+            for (size_t j = s; j < i && up; j++)
+                up = !(t[j] >= 'a' && t[j] <= 'z');
+            k->upper = (unsigned)up;
+            size_t l = i - s;
+            if (l > 2 && t[i - 2] == '\'' && (t[i - 1] == 's' || t[i - 1] == 'S'))
+                l -= 2; /* possessive */
+            k->flags = dl_get(&de->lex, t + s, l);
+        }
+        k->dot = i < n && t[i] == '.';
+        size_t j = i;
+        while (j < n && t[j] == ' ')
+            j++;
+        k->comma = j < n && t[j] == ',';
+    }
+    return 0;
+}
+
+static int word_is(const char *t, const dtok *k, const char *w)
+{
+    size_t l = strlen(w);
+    if (k->e - k->s != l)
+        return 0;
+    for (size_t i = 0; i < l; i++) {
+        char c = t[k->s + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != w[i])
+            return 0;
+    }
+    return 1;
+}
+
+static int word_in(const char *t, const dtok *k, const char *const *ws)
+{
+    for (; *ws; ws++)
+        if (word_is(t, k, *ws))
+            return 1;
+    return 0;
+}
+
+/* Could token k be part of a name (after a title or cue)? */
+static int namelike(const char *t, const dtok *k)
+{
+    if (k->digit || !k->cap || (k->flags & DL_STOP))
+        return 0;
+    (void)t;
+    return 1;
+}
+
+/* Token only between j-1 and j on the same line, with at most a space,
+ * '.', or ", " between (for "J. Smith", "Smith, John"). */
+static int adjacent(const char *t, const dtok *a, const dtok *b)
+{
+    if (b->nl)
+        return 0;
+    size_t gap = b->s - a->e;
+    if (gap == 1)
+        return t[a->e] == ' ';
+    if (gap == 2)
+        return (t[a->e] == '.' || t[a->e] == ',') && t[a->e + 1] == ' ';
+    return 0;
+}
+
+static const char *const doctor_titles[] = {"dr", "doctor", "prof", "professor", NULL};
+static const char *const patient_titles[] = {"mr", "mrs", "ms", "miss", "mister", NULL};
+static const char *const degrees[] = {"md", "rn", "np", "pa", "do", "phd", "mbbs", "crnp",
+                                      "lpn", "pharmd", "dpm", "facc", "facs", NULL};
+static const char *const doctor_cues[] = {"attending", "pcp", "surgeon", "resident", "fellow",
+                                          "intern", "physician", "provider", "consultant",
+                                          "cc", "by", "dictated", "nurse", "md", "cosigner",
+                                          "radiologist", "referring", NULL};
+static const char *const patient_cues[] = {"patient", "pt", "name", "wife", "husband", "son",
+                                           "daughter", "mother", "father", "sister", "brother",
+                                           "friend", "niece", "nephew", "spouse", "partner",
+                                           "guardian", "contact", "proxy", "hcp", NULL};
+static const char *const place_cues[] = {"in", "from", "to", "near", "at", "of", NULL};
+
+/* Is a degree ("MD", "M.D.", "RN") right after byte e? */
+static int degree_after(const char *t, size_t n, ck_deid *de, size_t ti)
+{
+    size_t e = de->toks[ti].e;
+    while (e < n && (t[e] == ',' || t[e] == ' '))
+        e++;
+    if (ti + 1 >= de->n_toks || de->toks[ti + 1].s != e)
+        return 0;
+    const dtok *k = &de->toks[ti + 1];
+    if (word_in(t, k, degrees))
+        return 1;
+    /* M.D. */
+    return k->e - k->s == 1 && (t[k->s] == 'M' || t[k->s] == 'm') && k->dot &&
+           ti + 2 < de->n_toks && word_is(t, &de->toks[ti + 2], "d");
+}
+
+/* Extend a name starting at token i over following name tokens; returns
+ * the last token index. need_lex: the continuation must be a family name
+ * (or an initial followed by one). */
+static size_t extend_name(ck_deid *de, const char *t, size_t i, size_t max)
+{
+    size_t last = i;
+    for (size_t j = i + 1; j < de->n_toks && j <= i + max; j++) {
+        const dtok *k = &de->toks[j];
+        if (!adjacent(t, &de->toks[j - 1], k) || !namelike(t, k))
+            break;
+        if (word_in(t, k, degrees))
+            break;
+        int initial = k->e - k->s == 1;
+        if (!initial && (k->flags & DL_AMBIG) && !(k->flags & (DL_LAST | DL_FIRST)))
+            break;
+        if (!initial && (k->flags & (DL_CITY | DL_STATE | DL_COUNTRY | DL_HOSPW)) &&
+            !(k->flags & (DL_LAST | DL_FIRST)))
+            break;
+        last = j;
+        if (!initial && !(k->flags & (DL_FIRST | DL_LAST)) && j > i + 1)
+            break;
+    }
+    /* An initial alone at the end is a sentence end, not a name part. */
+    while (last > i && de->toks[last].e - de->toks[last].s == 1)
+        last--;
+    return last;
+}
+
+static int add_name(ck_deid *de, const char *t, size_t n, size_t a, size_t b,
+                    const char *type, int prio)
+{
+    if (!strcmp(type, "PATIENT") && degree_after(t, n, de, b))
+        type = "DOCTOR";
+    return deid_add_cand(de, de->toks[a].s, de->toks[b].e, type, prio);
+}
+
+/* Locations from the lexicons: multi-word phrases up to 3 tokens. */
+static size_t phrase(ck_deid *de, const char *t, size_t i, uint32_t *flags)
+{
+    *flags = de->toks[i].flags;
+    size_t best = i;
+    for (size_t l = 3; l >= 2; l--) {
+        size_t j = i + l - 1;
+        if (j >= de->n_toks)
+            continue;
+        int ok = 1;
+        for (size_t k = i + 1; k <= j && ok; k++)
+            ok = de->toks[k].s == de->toks[k - 1].e + 1 && t[de->toks[k - 1].e] == ' ' &&
+                 (de->toks[k].cap || de->toks[k].digit == 0);
+        if (!ok)
+            continue;
+        uint32_t f = dl_get(&de->lex, t + de->toks[i].s, de->toks[j].e - de->toks[i].s);
+        if (f & (DL_CITY | DL_STATE | DL_COUNTRY)) {
+            *flags = f;
+            return j;
+        }
+    }
+    return best;
+}
+
+int deid_scan(ck_deid *de, const char *t, size_t n)
+{
+    if (tokenize(de, t, n))
+        return -1;
+    dtok *K = de->toks;
+    size_t N = de->n_toks;
+    for (size_t i = 0; i < N; i++) {
+        dtok *k = &K[i];
+        if (k->digit)
+            continue;
+        /* 1. Titles: Dr. Smith, Mrs. Jones. */
+        int dtitle = word_in(t, k, doctor_titles), ptitle = word_in(t, k, patient_titles);
+        if ((dtitle || ptitle) && k->cap && i + 1 < N && namelike(t, &K[i + 1]) &&
+            !K[i + 1].nl && K[i + 1].s - k->e <= 2) {
+            size_t b = extend_name(de, t, i + 1, 3);
+            if (add_name(de, t, n, i + 1, b, dtitle ? "DOCTOR" : "PATIENT", 60))
+                return -1;
+            continue;
+        }
+        /* 2. Cues: "seen by Anna Lee", "Attending: Lee", "wife Mary". */
+        int dcue = word_in(t, k, doctor_cues), pcue = !dcue && word_in(t, k, patient_cues);
+        if ((dcue || pcue) && i + 1 < N && !K[i + 1].nl) {
+            size_t j = i + 1;
+            if (j < N && (word_in(t, &K[j], doctor_titles) || word_in(t, &K[j], patient_titles)))
+                continue; /* the title rule takes it */
+            size_t gap = K[j].s - k->e;
+            int colon = memchr(t + k->e, ':', gap) != NULL;
+            if (gap <= 3 && namelike(t, &K[j])) {
+                uint32_t f = K[j].flags;
+                int lex = (f & (DL_FIRST | DL_LAST)) && !(f & DL_AMBIG);
+                /* after "by" or a relative, insist on a lexicon name */
+                int strong = colon || (dcue && !word_is(t, k, "by") && !word_is(t, k, "cc"));
+                if (lex || (colon && !(f & (DL_HOSPW | DL_COUNTRY))) ||
+                    (strong && !(f & (DL_AMBIG | DL_HOSPW | DL_CITY | DL_STATE)))) {
+                    size_t b = extend_name(de, t, j, 3);
+                    if (add_name(de, t, n, j, b, dcue ? "DOCTOR" : "PATIENT", 58))
+                        return -1;
+                    continue;
+                }
+            }
+        }
+        if (!k->cap || (k->flags & DL_STOP))
+            continue;
+        /* 3. Institutions: capitalised words ending in Hospital, Clinic... */
+        if ((k->flags & DL_HOSPW) && i > 0) {
+            size_t a = i;
+            while (a > 0 && i - a < 5 && adjacent(t, &K[a - 1], &K[a]) &&
+                   (K[a - 1].cap || word_is(t, &K[a - 1], "of")) && !(K[a - 1].flags & DL_STOP) &&
+                   !word_in(t, &K[a - 1], doctor_titles))
+                a--;
+            while (a < i && word_is(t, &K[a], "of"))
+                a++;
+            if (a < i) {
+                size_t b = i;
+                /* "... Hospital of Springfield" / "Medical Center" */
+                while (b + 1 < N && adjacent(t, &K[b], &K[b + 1]) && (K[b + 1].flags & DL_HOSPW))
+                    b++;
+                if (deid_add_cand(de, K[a].s, K[b].e, "HOSPITAL", 65))
+                    return -1;
+                continue;
+            }
+        }
+        /* 4. "City, ST" and "City, State". */
+        if (k->comma && i + 1 < N && !K[i + 1].nl) {
+            dtok *st = &K[i + 1];
+            uint32_t sf;
+            size_t se = phrase(de, t, i + 1, &sf);
+            int ab = st->upper && (st->flags & DL_STATE_AB) && st->e - st->s == 2;
+            if (ab || (sf & DL_STATE)) {
+                size_t a = i;
+                while (a > 0 && i - a < 2 && adjacent(t, &K[a - 1], &K[a]) && K[a - 1].cap &&
+                       !(K[a - 1].flags & DL_STOP) && !K[a - 1].comma)
+                    a--;
+                if (deid_add_cand(de, K[a].s, k->e, "CITY", 62) ||
+                    deid_add_cand(de, st->s, K[ab ? i + 1 : se].e, "STATE", 62))
+                    return -1;
+                continue;
+            }
+        }
+        /* 5. Places from the lexicons. */
+        uint32_t pf;
+        size_t pe = phrase(de, t, i, &pf);
+        int place_ctx = i > 0 && word_in(t, &K[i - 1], place_cues) && !K[i].nl;
+        if ((pf & (DL_CITY | DL_STATE | DL_COUNTRY)) && !(pf & DL_STOP) &&
+            (!(pf & DL_AMBIG) || place_ctx)) {
+            const char *ty = (pf & DL_COUNTRY) ? "COUNTRY" : (pf & DL_STATE) ? "STATE" : "CITY";
+            int named = (pf & (DL_FIRST | DL_LAST)) != 0;
+            if (deid_add_cand(de, k->s, K[pe].e, ty, place_ctx ? 55 : named ? 35 : 45))
+                return -1;
+        }
+        /* 6. Names from the lexicons. */
+        uint32_t f = k->flags;
+        if (!(f & (DL_FIRST | DL_LAST)) || (k->upper && k->e - k->s < 3))
+            continue;
+        if (f & DL_AMBIG) {
+            /* "Will Garcia" yes, "Will" no. */
+            if (i + 1 < N && adjacent(t, k, &K[i + 1]) && K[i + 1].cap &&
+                (K[i + 1].flags & DL_LAST) && !(K[i + 1].flags & (DL_AMBIG | DL_STOP))) {
+                if (add_name(de, t, n, i, i + 1, "PATIENT", 50))
+                    return -1;
+                i++;
+            }
+            continue;
+        }
+        /* "Smith, John" */
+        if ((f & DL_LAST) && k->comma && i + 1 < N && adjacent(t, k, &K[i + 1]) &&
+            (K[i + 1].flags & DL_FIRST) && K[i + 1].cap && !(K[i + 1].flags & DL_STOP)) {
+            size_t b = extend_name(de, t, i + 1, 1);
+            if (add_name(de, t, n, i, b, "PATIENT", 50))
+                return -1;
+            i = b;
+            continue;
+        }
+        size_t b = extend_name(de, t, i, 2);
+        if (add_name(de, t, n, i, b, "PATIENT", b > i ? 50 : 40))
+            return -1;
+        i = b;
+    }
+    return 0;
+}
