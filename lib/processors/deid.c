@@ -102,10 +102,14 @@ static ck_status add_pattern(ck_deid *de, const char *name, size_t line,
         take = TAKE_FIRST;
     else if (!strcmp(cols[2], "last"))
         take = TAKE_LAST;
+    else if (!strcmp(cols[2], "num"))
+        take = TAKE_NUM;
+    else if (!strcmp(cols[2], "fromnum"))
+        take = TAKE_FROMNUM;
     else if (!strncmp(cols[2], "skip", 4) && cols[2][4] >= '1' && cols[2][4] <= '9' && !cols[2][5])
         take = TAKE_SKIP + (cols[2][4] - '0');
     else
-        return ck_diag_error(d, name, line, "take must be all, first, last or skipN");
+        return ck_diag_error(d, name, line, "take must be all, first, last, num, fromnum or skipN");
     if (de->n_pats == de->cap_pats) {
         size_t cap = de->cap_pats ? de->cap_pats * 2 : 64;
         dpat *p = realloc(de->pats, cap * sizeof *p);
@@ -428,6 +432,17 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
         while (k > s && !is_sep(t[k - 1]))
             k--;
         s = k;
+    } else if (p->take == TAKE_NUM || p->take == TAKE_FROMNUM) {
+        while (s < e && !(t[s] >= '0' && t[s] <= '9') &&
+               !(p->take == TAKE_FROMNUM && (t[s] == '(' || t[s] == '+') && s + 1 < e &&
+                 t[s + 1] >= '0' && t[s + 1] <= '9'))
+            s++;
+        if (p->take == TAKE_NUM) {
+            size_t k = s;
+            while (k < e && t[k] >= '0' && t[k] <= '9')
+                k++;
+            e = k;
+        }
     } else if (p->take >= TAKE_SKIP) {
         for (int w = 0; w < p->take - TAKE_SKIP && s < e; w++) {
             while (s < e && !is_sep(t[s]))

@@ -267,7 +267,14 @@ static void discharge(gen *g)
     lit(g, "\nFollow up with ");
     doctor(g);
     lit(g, " in 2 weeks. Questions: ");
-    phi(g, "EMAIL", "%c%s@%s.org", g->df[0] | 32, g->dl, "example-health");
+    char user[64];
+    size_t u = 0;
+    user[u++] = (char)(g->df[0] | 32);
+    for (const char *p = g->dl; *p && u < sizeof user - 1; p++)
+        if ((*p | 32) >= 'a' && (*p | 32) <= 'z')
+            user[u++] = (char)(*p | 32);
+    user[u] = '\0';
+    phi(g, "EMAIL", "%s@%s.org", user, "example-health");
     lit(g, "\n\nDictated by: ");
     phi(g, "DOCTOR", "%s %s", g->df, g->dl);
     lit(g, ", MD\n");

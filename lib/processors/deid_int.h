@@ -16,8 +16,9 @@
 
 /* A pattern row of data/deid/patterns.tsv. take: which part of a match is
  * the PHI: whole match, first word, last word, or all but the first k
- * words (TAKE_SKIP + k). */
-enum { TAKE_ALL = 0, TAKE_FIRST = 1, TAKE_LAST = 2, TAKE_SKIP = 16 };
+ * words (TAKE_SKIP + k), the first run of digits (num), or everything from
+ * the first digit, '(' or '+' on (fromnum). */
+enum { TAKE_ALL = 0, TAKE_FIRST = 1, TAKE_LAST = 2, TAKE_NUM = 3, TAKE_FROMNUM = 4, TAKE_SKIP = 16 };
 
 typedef struct dpat {
     const char *category, *type; /* static */

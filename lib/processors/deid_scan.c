@@ -112,10 +112,19 @@ static int adjacent(const char *t, const dtok *a, const dtok *b)
     size_t gap = b->s - a->e;
     if (gap == 1)
         return t[a->e] == ' ';
-    if (gap == 2)
-        return (t[a->e] == '.' || t[a->e] == ',') && t[a->e + 1] == ' ';
+    if (gap == 2 && t[a->e + 1] == ' ')
+        return (t[a->e] == '.' && a->e - a->s == 1) || t[a->e] == ',';
     return 0;
 }
+
+static const char *const calendar[] = {"january", "february", "march", "april", "may", "june",
+                                       "july", "august", "september", "october", "november",
+                                       "december", "monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun",
+                                       "jul", "aug", "sep", "sept", "oct", "nov", "dec", NULL};
+static const char *const particles[] = {"van", "von", "den", "der", "de", "da", "di", "del",
+                                        "della", "du", "la", "le", "ter", "ten", "bin", "ibn",
+                                        NULL};
 
 static const char *const doctor_titles[] = {"dr", "doctor", "prof", "professor", NULL};
 static const char *const patient_titles[] = {"mr", "mrs", "ms", "miss", "mister", NULL};
@@ -155,7 +164,22 @@ static size_t extend_name(ck_deid *de, const char *t, size_t i, size_t max)
     size_t last = i;
     for (size_t j = i + 1; j < de->n_toks && j <= i + max; j++) {
         const dtok *k = &de->toks[j];
-        if (!adjacent(t, &de->toks[j - 1], k) || !namelike(t, k))
+        /* "van den Berg": particles count when a capitalised word follows */
+        if (!k->cap && word_in(t, k, particles) && adjacent(t, &de->toks[j - 1], k)) {
+            size_t q = j;
+            while (q + 1 < de->n_toks && !de->toks[q + 1].cap && word_in(t, &de->toks[q + 1], particles))
+                q++;
+            if (q + 1 < de->n_toks && adjacent(t, &de->toks[q], &de->toks[q + 1]) &&
+                namelike(t, &de->toks[q + 1])) {
+                max += q + 1 - j; /* particles do not count */
+                last = j = q + 1;
+                continue;
+            }
+            break;
+        }
+        if (!adjacent(t, &de->toks[j - 1], k) || !namelike(t, k) || t[k->s - 2] == ',')
+            break;
+        if (word_in(t, k, calendar))
             break;
         if (word_in(t, k, degrees))
             break;
@@ -188,7 +212,7 @@ static size_t phrase(ck_deid *de, const char *t, size_t i, uint32_t *flags)
 {
     *flags = de->toks[i].flags;
     size_t best = i;
-    for (size_t l = 3; l >= 2; l--) {
+    for (size_t l = 5; l >= 2; l--) {
         size_t j = i + l - 1;
         if (j >= de->n_toks)
             continue;
@@ -230,32 +254,45 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
         int dcue = word_in(t, k, doctor_cues), pcue = !dcue && word_in(t, k, patient_cues);
         if ((dcue || pcue) && i + 1 < N && !K[i + 1].nl) {
             size_t j = i + 1;
-            if (j < N && (word_in(t, &K[j], doctor_titles) || word_in(t, &K[j], patient_titles)))
-                continue; /* the title rule takes it */
+            if (j < N && (word_in(t, &K[j], doctor_titles) || word_in(t, &K[j], patient_titles) ||
+                          word_in(t, &K[j], doctor_cues) || word_in(t, &K[j], patient_cues)))
+                continue; /* the title rule or the next cue takes it */
             size_t gap = K[j].s - k->e;
             int colon = memchr(t + k->e, ':', gap) != NULL;
             if (gap <= 3 && namelike(t, &K[j])) {
                 uint32_t f = K[j].flags;
                 int lex = (f & (DL_FIRST | DL_LAST)) && !(f & DL_AMBIG);
+                /* an upper-case word no lexicon knows is a header, not a name */
+                int header = K[j].upper && !(f & (DL_FIRST | DL_LAST));
                 /* after "by" or a relative, insist on a lexicon name */
                 int strong = colon || (dcue && !word_is(t, k, "by") && !word_is(t, k, "cc"));
-                if (lex || (colon && !(f & (DL_HOSPW | DL_COUNTRY))) ||
-                    (strong && !(f & (DL_AMBIG | DL_HOSPW | DL_CITY | DL_STATE)))) {
+                if (!header && (lex || (colon && !(f & (DL_HOSPW | DL_COUNTRY))) ||
+                                (strong && !(f & (DL_AMBIG | DL_HOSPW | DL_CITY | DL_STATE))))) {
                     size_t b = extend_name(de, t, j, 3);
+                    /* "Name: Smith, John" */
+                    if (b == j && K[b].comma && b + 1 < N && adjacent(t, &K[b], &K[b + 1]) &&
+                        namelike(t, &K[b + 1]) && !(K[b + 1].flags & DL_AMBIG) &&
+                        (colon || (K[b + 1].flags & DL_FIRST)))
+                        b = extend_name(de, t, b + 1, 1);
                     if (add_name(de, t, n, j, b, dcue ? "DOCTOR" : "PATIENT", 58))
                         return -1;
                     continue;
                 }
             }
         }
-        if (!k->cap || (k->flags & DL_STOP))
+        if (!k->cap)
+            continue;
+        /* Multi-word places may start with a stop word ("West Hartford"). */
+        uint32_t pf;
+        size_t pe = phrase(de, t, i, &pf);
+        if ((k->flags & DL_STOP) && pe == i)
             continue;
         /* 3. Institutions: capitalised words ending in Hospital, Clinic... */
         if ((k->flags & DL_HOSPW) && i > 0) {
             size_t a = i;
-            while (a > 0 && i - a < 5 && adjacent(t, &K[a - 1], &K[a]) &&
-                   (K[a - 1].cap || word_is(t, &K[a - 1], "of")) && !(K[a - 1].flags & DL_STOP) &&
-                   !word_in(t, &K[a - 1], doctor_titles))
+            while (a > 0 && i - a < 5 && adjacent(t, &K[a - 1], &K[a]) && t[K[a].s - 2] != ',' &&
+                   (K[a - 1].cap || word_is(t, &K[a - 1], "of")) && !K[a - 1].upper &&
+                   !word_in(t, &K[a - 1], doctor_titles) && !word_in(t, &K[a - 1], place_cues))
                 a--;
             while (a < i && word_is(t, &K[a], "of"))
                 a++;
@@ -274,11 +311,15 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
             dtok *st = &K[i + 1];
             uint32_t sf;
             size_t se = phrase(de, t, i + 1, &sf);
-            int ab = st->upper && (st->flags & DL_STATE_AB) && st->e - st->s == 2;
+            int zip_next = i + 2 < N && K[i + 2].digit && K[i + 2].e - K[i + 2].s == 5;
+            int ab = st->upper && (st->flags & DL_STATE_AB) && st->e - st->s == 2 &&
+                     (zip_next || !word_in(t, st, degrees));
             if (ab || (sf & DL_STATE)) {
                 size_t a = i;
                 while (a > 0 && i - a < 2 && adjacent(t, &K[a - 1], &K[a]) && K[a - 1].cap &&
-                       !(K[a - 1].flags & DL_STOP) && !K[a - 1].comma)
+                       !K[a - 1].comma && !word_in(t, &K[a - 1], doctor_titles) &&
+                       (!(K[a - 1].flags & DL_STOP) ||
+                        (dl_get(&de->lex, t + K[a - 1].s, k->e - K[a - 1].s) & DL_CITY)))
                     a--;
                 if (deid_add_cand(de, K[a].s, k->e, "CITY", 62) ||
                     deid_add_cand(de, st->s, K[ab ? i + 1 : se].e, "STATE", 62))
@@ -287,8 +328,6 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
             }
         }
         /* 5. Places from the lexicons. */
-        uint32_t pf;
-        size_t pe = phrase(de, t, i, &pf);
         int place_ctx = i > 0 && word_in(t, &K[i - 1], place_cues) && !K[i].nl;
         if ((pf & (DL_CITY | DL_STATE | DL_COUNTRY)) && !(pf & DL_STOP) &&
             (!(pf & DL_AMBIG) || place_ctx)) {
@@ -307,7 +346,6 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
                 (K[i + 1].flags & DL_LAST) && !(K[i + 1].flags & (DL_AMBIG | DL_STOP))) {
                 if (add_name(de, t, n, i, i + 1, "PATIENT", 50))
                     return -1;
-                i++;
             }
             continue;
         }
@@ -317,13 +355,11 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
             size_t b = extend_name(de, t, i + 1, 1);
             if (add_name(de, t, n, i, b, "PATIENT", 50))
                 return -1;
-            i = b;
             continue;
         }
         size_t b = extend_name(de, t, i, 2);
         if (add_name(de, t, n, i, b, "PATIENT", b > i ? 50 : 40))
             return -1;
-        i = b;
     }
     return 0;
 }
