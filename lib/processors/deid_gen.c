@@ -25,6 +25,7 @@ typedef struct gen {
     size_t n_phi;
     /* the people and places of this note, reused for consistency */
     const char *pf, *pl, *df, *dl, *d2, *nurse, *city, *hosp_city;
+    char inv1[32], inv2[32];
     int age, year, month, day;
 } gen;
 
@@ -47,6 +48,19 @@ static const char *from(gen *g, const dl_list *l, const char *fallback)
             return s;
     }
     return fallback;
+}
+
+/* A family name that is in no lexicon, so that context rules are tested
+ * too: syllables such as "Varnoski", "Telbrook". */
+static const char *invented(gen *g, char *buf, size_t size)
+{
+    static const char *const on[] = {"Var", "Tel", "Brin", "Kos", "Mal", "Dre", "Quin", "Hol",
+                                     "Zar", "Pem", "Lun", "Gort"};
+    static const char *const mid[] = {"no", "ba", "ri", "ko", "la", "me", "", ""};
+    static const char *const end[] = {"ski", "brook", "vic", "stead", "ford", "mann", "ley",
+                                      "sen", "ton", "wick"};
+    snprintf(buf, size, "%s%s%s", on[rn(g, 12)], mid[rn(g, 8)], end[rn(g, 10)]);
+    return buf;
 }
 
 static void lit(gen *g, const char *s) { ck_buf_adds(&g->text, s); }
@@ -358,9 +372,9 @@ ck_status ck_deid_generate(const ck_deid *de, uint64_t seed, size_t i, ck_deid_s
         rnd(g);
     ck_buf_init(&g->text);
     g->pf = from(g, &de->first, "Anna");
-    g->pl = from(g, &de->last, "Lindqvist");
+    g->pl = rn(g, 5) ? from(g, &de->last, "Lindqvist") : invented(g, g->inv1, sizeof g->inv1);
     g->df = from(g, &de->first, "Omar");
-    g->dl = from(g, &de->last, "Okafor");
+    g->dl = rn(g, 5) ? from(g, &de->last, "Okafor") : invented(g, g->inv2, sizeof g->inv2);
     g->d2 = from(g, &de->last, "Castellano");
     g->nurse = from(g, &de->first, "Rita");
     g->city = from(g, &de->city, "Springfield");

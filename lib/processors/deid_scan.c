@@ -265,7 +265,8 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
                 /* an upper-case word no lexicon knows is a header, not a name */
                 int header = K[j].upper && !(f & (DL_FIRST | DL_LAST));
                 /* after "by" or a relative, insist on a lexicon name */
-                int strong = colon || (dcue && !word_is(t, k, "by") && !word_is(t, k, "cc"));
+                int strong = colon || (dcue && !word_is(t, k, "by") && !word_is(t, k, "cc")) ||
+                             word_is(t, k, "pt") || word_is(t, k, "patient");
                 if (!header && (lex || (colon && !(f & (DL_HOSPW | DL_COUNTRY))) ||
                                 (strong && !(f & (DL_AMBIG | DL_HOSPW | DL_CITY | DL_STATE))))) {
                     size_t b = extend_name(de, t, j, 3);
