@@ -414,6 +414,21 @@ static int unit_follows(const char *t, size_t n, size_t e)
     return 0;
 }
 
+/* Numeric dates inside other numbers are lab values or scores: "13.1/13.8",
+ * "120/80/12", a pain score "3/10" or "6-10/10". */
+static int plausible_date(const char *t, size_t n, size_t s, size_t e)
+{
+    if (!(t[s] >= '0' && t[s] <= '9'))
+        return 1;
+    if (s > 0 && (t[s - 1] == '.' || t[s - 1] == '/' || t[s - 1] == '-'))
+        return 0;
+    if (e < n && (t[e] == '/' || (t[e] == '.' && e + 1 < n && t[e + 1] >= '0' && t[e + 1] <= '9')))
+        return 0;
+    if (e >= s + 3 && !memcmp(t + e - 3, "/10", 3) && !memchr(t + s, '/', e - s - 3))
+        return 0;
+    return 1;
+}
+
 static int on_match(unsigned id, unsigned long long from, unsigned long long to,
                     unsigned flags, void *user)
 {
@@ -461,6 +476,8 @@ static int on_match(unsigned id, unsigned long long from, unsigned long long to,
     for (size_t k = s; k < e && digits; k++)
         digits = t[k] >= '0' && t[k] <= '9';
     if (digits && (p->category[0] == 'D' || p->category[0] == 'I') && unit_follows(t, m->n, e))
+        return 0;
+    if (p->category[0] == 'D' && p->category[1] == 'A' && !plausible_date(t, m->n, s, e))
         return 0;
     if (deid_add_cand(m->de, s, e, p->type, p->prio))
         m->nomem = 1;

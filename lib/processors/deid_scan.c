@@ -259,7 +259,8 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
                 continue; /* the title rule or the next cue takes it */
             size_t gap = K[j].s - k->e;
             int colon = memchr(t + k->e, ':', gap) != NULL;
-            if (gap <= 3 && namelike(t, &K[j])) {
+            if (gap <= 3 && namelike(t, &K[j]) &&
+                (K[j].e - K[j].s >= 3 || (K[j].flags & (DL_FIRST | DL_LAST)))) {
                 uint32_t f = K[j].flags;
                 int lex = (f & (DL_FIRST | DL_LAST)) && !(f & DL_AMBIG);
                 /* an upper-case word no lexicon knows is a header, not a name */
@@ -339,7 +340,8 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
         }
         /* 6. Names from the lexicons. */
         uint32_t f = k->flags;
-        if (!(f & (DL_FIRST | DL_LAST)) || (k->upper && k->e - k->s < 3))
+        if (!(f & (DL_FIRST | DL_LAST)) || (k->upper && k->e - k->s < 3) ||
+            word_in(t, k, calendar))
             continue;
         if (f & DL_AMBIG) {
             /* "Will Garcia" yes, "Will" no. */
