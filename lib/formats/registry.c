@@ -9,10 +9,12 @@
 
 extern const ck_format ck_fmt_brat;
 extern const ck_format ck_fmt_jsonl;
+extern const ck_format ck_fmt_physionet_deid;
 
 static const ck_format *const formats[] = {
     &ck_fmt_brat,
     &ck_fmt_jsonl,
+    &ck_fmt_physionet_deid,
 };
 
 size_t ck_format_count(void) { return sizeof formats / sizeof *formats; }
