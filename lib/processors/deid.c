@@ -5,6 +5,7 @@
  * pattern matches and token-scanner hits become candidates, and the best
  * non-overlapping candidates (priority, then length) win.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +125,8 @@ static ck_status add_pattern(ck_deid *de, const char *name, size_t line,
     p->prio = (int)prio;
     p->take = take;
     p->regex = strdup(cols[3]);
+    p->re = NULL;
+    p->always = 0;
     if (!p->regex)
         return CK_ERR_NOMEM;
     de->n_pats++;
@@ -190,6 +193,9 @@ ck_status ck_deid_load_data(ck_deid *de, const char *kind, const char *name,
             wl = (size_t)(tab - q);
         if (dl_add(&de->lex, q, wl, kinds[k].flag) || (list && dl_list_add(list, q, wl)))
             return CK_ERR_NOMEM;
+        const char *sp = memchr(q, ' ', wl);
+        if (sp && dl_add(&de->lex, q, (size_t)(sp - q), DL_MWSTART))
+            return CK_ERR_NOMEM;
         if (tab) {
             const char *ab = tab + 1;
             size_t al = len - wl - 1;
@@ -220,6 +226,10 @@ ck_status ck_deid_new(ck_deid **out, ck_diag *d)
     ck_deid *de = calloc(1, sizeof *de);
     if (!de)
         return CK_ERR_NOMEM;
+    if (deid_scan_words(&de->lex)) {
+        ck_deid_free(de);
+        return CK_ERR_NOMEM;
+    }
     static const struct {
         const char *kind, *name;
         const char *data;
@@ -256,9 +266,13 @@ void ck_deid_free(ck_deid *de)
                         &de->country, &de->suffix, &de->hospw};
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
         dl_list_free(lists[i]);
-    for (size_t i = 0; i < de->n_pats; i++)
+    for (size_t i = 0; i < de->n_pats; i++) {
         free(de->pats[i].regex);
+        pcre2_code_free(de->pats[i].re);
+    }
     free(de->pats);
+    pcre2_match_data_free(de->md);
+    free(de->hit);
     if (de->scratch)
         hs_free_scratch(de->scratch);
     if (de->db)
@@ -318,6 +332,10 @@ static char *expand(const ck_deid *de, const char *re)
     return s;
 }
 
+/* Two stages: one vectorscan database of every pattern, in single-match
+ * mode (the cheapest: no start offsets), tells which patterns occur in a
+ * text; PCRE2 (JIT) then finds the exact spans of just those. A pattern
+ * vectorscan cannot take is run by PCRE2 on every text. */
 static ck_status compile(ck_deid *de, ck_diag *d)
 {
     if (de->compiled)
@@ -331,28 +349,74 @@ static ck_status compile(ck_deid *de, ck_diag *d)
     size_t n = de->n_pats;
     char **ex = calloc(n ? n : 1, sizeof *ex);
     unsigned *flags = calloc(n ? n : 1, sizeof *flags), *ids = calloc(n ? n : 1, sizeof *ids);
+    unsigned char *hit = realloc(de->hit, n ? n : 1);
     ck_status rc = CK_OK;
-    if (!ex || !flags || !ids)
+    if (hit)
+        de->hit = hit;
+    if (!ex || !flags || !ids || !hit)
+        rc = CK_ERR_NOMEM;
+    if (!rc && !de->md && !(de->md = pcre2_match_data_create(4, NULL)))
         rc = CK_ERR_NOMEM;
     for (size_t i = 0; !rc && i < n; i++) {
-        ex[i] = expand(de, de->pats[i].regex);
-        flags[i] = HS_FLAG_SOM_LEFTMOST;
-        ids[i] = (unsigned)i;
-        if (!ex[i])
+        dpat *p = &de->pats[i];
+        ex[i] = expand(de, p->regex);
+        if (!ex[i]) {
             rc = CK_ERR_NOMEM;
+            break;
+        }
+        if (!p->re) {
+            int err;
+            PCRE2_SIZE off;
+            p->re = pcre2_compile((PCRE2_SPTR)ex[i], PCRE2_ZERO_TERMINATED, 0, &err, &off, NULL);
+            if (!p->re) {
+                PCRE2_UCHAR msg[256];
+                pcre2_get_error_message(err, msg, sizeof msg);
+                ck_diag_add(d, CK_SEV_ERROR, "deid patterns", 0, 0, (size_t)-1,
+                            "pattern %zu (%s) cannot be compiled at offset %zu: %s", i + 1,
+                            p->type, (size_t)off, (const char *)msg);
+                rc = CK_ERR_USAGE;
+                break;
+            }
+            pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+        }
     }
-    if (!rc && n) {
+    /* vectorscan: drop what it refuses, one at a time */
+    while (!rc) {
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!de->pats[i].always) {
+                if (m != i) {
+                    ex[m] = ex[i];
+                    ex[i] = NULL;
+                }
+                flags[m] = HS_FLAG_SINGLEMATCH;
+                ids[m] = (unsigned)i;
+                m++;
+            }
+        if (!m)
+            break;
         hs_compile_error_t *err = NULL;
-        if (hs_compile_multi((const char *const *)ex, flags, ids, (unsigned)n, HS_MODE_BLOCK,
-                             NULL, &de->db, &err) != HS_SUCCESS) {
-            ck_diag_add(d, CK_SEV_ERROR, "deid patterns", (size_t)(err && err->expression >= 0
-                                                                    ? err->expression + 1 : 0),
-                        0, (size_t)-1, "pattern cannot be compiled: %s",
-                        err ? err->message : "unknown error");
-            hs_free_compile_error(err);
+        if (hs_compile_multi((const char *const *)ex, flags, ids, (unsigned)m, HS_MODE_BLOCK,
+                             NULL, &de->db, &err) == HS_SUCCESS) {
+            if (hs_alloc_scratch(de->db, &de->scratch) != HS_SUCCESS)
+                rc = CK_ERR_NOMEM;
+            break;
+        }
+        int bad = err ? err->expression : -1;
+        hs_free_compile_error(err);
+        if (bad < 0 || (size_t)bad >= m) {
+            ck_diag_add(d, CK_SEV_ERROR, "deid patterns", 0, 0, (size_t)-1,
+                        "the pattern set cannot be compiled by vectorscan");
             rc = CK_ERR_USAGE;
-        } else if (hs_alloc_scratch(de->db, &de->scratch) != HS_SUCCESS)
-            rc = CK_ERR_NOMEM;
+            break;
+        }
+        de->pats[ids[bad]].always = 1;
+        /* put the expressions back in pattern order for the next round */
+        for (size_t k = m; k-- > 0;) {
+            char *e = ex[k];
+            ex[k] = NULL;
+            ex[ids[k]] = e;
+        }
     }
     for (size_t i = 0; ex && i < n; i++)
         free(ex[i]);
@@ -429,14 +493,20 @@ static int plausible_date(const char *t, size_t n, size_t s, size_t e)
     return 1;
 }
 
-static int on_match(unsigned id, unsigned long long from, unsigned long long to,
-                    unsigned flags, void *user)
+static int on_hit(unsigned id, unsigned long long from, unsigned long long to,
+                  unsigned flags, void *user)
 {
+    (void)from;
+    (void)to;
     (void)flags;
-    mctx *m = user;
+    ((mctx *)user)->de->hit[id] = 1;
+    return 0;
+}
+
+static int on_match(mctx *m, unsigned id, size_t s, size_t e)
+{
     const dpat *p = &m->de->pats[id];
     const char *t = m->text;
-    size_t s = (size_t)from, e = (size_t)to;
     if (p->take == TAKE_FIRST) {
         size_t k = s;
         while (k < e && !is_sep(t[k]))
@@ -510,9 +580,27 @@ ck_status ck_deid_find(ck_deid *de, const char *text, size_t n, const ck_phi **o
     de->n_cands = 0;
     de->n_out = 0;
     mctx m = {de, text, n, 0};
-    if (de->db && n &&
-        hs_scan(de->db, text, (unsigned)n, 0, de->scratch, on_match, &m) != HS_SUCCESS)
+    for (size_t i = 0; i < de->n_pats; i++)
+        de->hit[i] = (unsigned char)de->pats[i].always;
+    if (de->db && n && n <= UINT_MAX &&
+        hs_scan(de->db, text, (unsigned)n, 0, de->scratch, on_hit, &m) != HS_SUCCESS)
         return CK_ERR_NOMEM;
+    if (n > UINT_MAX) /* beyond vectorscan's block size: PCRE2 alone */
+        memset(de->hit, 1, de->n_pats);
+    for (size_t i = 0; i < de->n_pats && n; i++) {
+        if (!de->hit[i])
+            continue;
+        size_t at = 0;
+        while (at < n) {
+            int r = pcre2_match(de->pats[i].re, (PCRE2_SPTR)text, n, at, 0, de->md, NULL);
+            if (r < 0)
+                break;
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(de->md);
+            size_t s = ov[0], e = ov[1];
+            on_match(&m, (unsigned)i, s, e);
+            at = e > s ? e : s + 1;
+        }
+    }
     if (m.nomem || deid_scan(de, text, n))
         return CK_ERR_NOMEM;
     qsort(de->cands, de->n_cands, sizeof *de->cands, cmp_cand);

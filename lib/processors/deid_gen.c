@@ -222,7 +222,12 @@ static void nursing(gen *g)
     clin(g, 2);
     lit(g, "\nGI/GU: ");
     clin(g, 1);
-    lit(g, "\nSocial: wife ");
+    lit(g, "Tolerating diet, abdomen soft and nontender, BS+ x4. Voiding qs via foley, "
+           "urine clear yellow. I/O +450 for the shift.\nSkin: intact, turned q2h, heels "
+           "offloaded. ");
+    clin(g, 1);
+    lit(g, "\nPain: denies at rest, 4/10 with movement, relieved with tylenol.\nActivity: "
+           "OOB to chair with assist x1, tolerated well.\nSocial: wife ");
     phi(g, "PATIENT", "%s", from(g, &g->de->first, "Anna"));
     lit(g, " visited, can be reached at ");
     phone(g, "PHONE");

@@ -9,7 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include <hs/hs.h>
+#include <pcre2.h>
 
 #include "clinkit/deid.h"
 #include "processors/deid_lex.h"
@@ -25,6 +27,8 @@ typedef struct dpat {
     int prio;
     int take;
     char *regex;
+    pcre2_code *re;  /* the exact spans (vectorscan only says "matches here") */
+    int always;      /* vectorscan cannot compile it: PCRE2 runs on every text */
 } dpat;
 
 typedef struct dcand {
@@ -51,6 +55,8 @@ struct ck_deid {
     size_t n_pats, cap_pats;
     hs_database_t *db;
     hs_scratch_t *scratch;
+    pcre2_match_data *md;
+    unsigned char *hit; /* per pattern: vectorscan saw a match */
     int compiled;
     dcand *cands;
     size_t n_cands, cap_cands;
@@ -69,6 +75,8 @@ const char *deid_static_category(const char *category);
 int deid_add_cand(ck_deid *de, size_t s, size_t e, const char *type, int prio);
 /* The token scanner: names, places, institutions (deid_scan.c). */
 int deid_scan(ck_deid *de, const char *text, size_t n);
+/* Add the scanner's context words (titles, cues...) to the lexicon. */
+int deid_scan_words(dl_table *lex);
 
 /* Keyed hashing (deid_key.c): SipHash-2-4 of data under a 16-byte key. */
 uint64_t deid_siphash(const uint8_t k[16], const void *data, size_t n);

@@ -20,7 +20,17 @@ enum {
     DL_SUFFIX = 1u << 6,    /* street suffix */
     DL_AMBIG = 1u << 7,     /* also an ordinary word: needs context */
     DL_STOP = 1u << 8,      /* clinical vocabulary: never PHI */
-    DL_HOSPW = 1u << 9      /* ends an institution name (Hospital, Clinic) */
+    DL_HOSPW = 1u << 9,     /* ends an institution name (Hospital, Clinic) */
+    /* context words of the token scanner (built in, deid_scan.c) */
+    DL_DTITLE = 1u << 10,   /* Dr, Prof */
+    DL_PTITLE = 1u << 11,   /* Mr, Mrs, Ms */
+    DL_DEGREE = 1u << 12,   /* MD, RN */
+    DL_DCUE = 1u << 13,     /* attending, pcp, by */
+    DL_PCUE = 1u << 14,     /* patient, wife, son */
+    DL_PLACECUE = 1u << 15, /* in, from, near */
+    DL_CAL = 1u << 16,      /* month and weekday names */
+    DL_PARTICLE = 1u << 17, /* van, de, von */
+    DL_MWSTART = 1u << 18   /* first word of a multi-word entry ("New" York) */
 };
 
 typedef struct dl_slot {

@@ -19,10 +19,12 @@ static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int tokenize(ck_deid *de, const char *t, size_t n)
 {
     de->n_toks = 0;
-    size_t i = 0, prev_end = 0;
+    size_t i = 0;
+    int saw_nl = 0;
     while (i < n) {
         unsigned char c = (unsigned char)t[i];
         if (!is_letter(c) && !is_digit(c)) {
+            saw_nl |= c == '\n';
             i++;
             continue;
         }
@@ -49,8 +51,8 @@ static int tokenize(ck_deid *de, const char *t, size_t n)
         k->s = s;
         k->e = i;
         k->digit = (unsigned)digit;
-        k->nl = memchr(t + prev_end, '\n', s - prev_end) != NULL;
-        prev_end = i;
+        k->nl = (unsigned)saw_nl;
+        saw_nl = 0;
         if (!digit) {
             k->cap = c >= 'A' && c <= 'Z';
             int up = k->cap && i - s >= 2;
@@ -86,13 +88,6 @@ static int word_is(const char *t, const dtok *k, const char *w)
     return 1;
 }
 
-static int word_in(const char *t, const dtok *k, const char *const *ws)
-{
-    for (; *ws; ws++)
-        if (word_is(t, k, *ws))
-            return 1;
-    return 0;
-}
 
 /* Could token k be part of a name (after a title or cue)? */
 static int namelike(const char *t, const dtok *k)
@@ -140,6 +135,21 @@ static const char *const patient_cues[] = {"patient", "pt", "name", "wife", "hus
                                            "guardian", "contact", "proxy", "hcp", NULL};
 static const char *const place_cues[] = {"in", "from", "to", "near", "at", "of", NULL};
 
+int deid_scan_words(dl_table *lex)
+{
+    static const struct {
+        const char *const *words;
+        uint32_t flag;
+    } lists[] = {{doctor_titles, DL_DTITLE}, {patient_titles, DL_PTITLE}, {degrees, DL_DEGREE},
+                 {doctor_cues, DL_DCUE},     {patient_cues, DL_PCUE},     {place_cues, DL_PLACECUE},
+                 {calendar, DL_CAL},         {particles, DL_PARTICLE}};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        for (const char *const *w = lists[i].words; *w; w++)
+            if (dl_add(lex, *w, strlen(*w), lists[i].flag))
+                return -1;
+    return 0;
+}
+
 /* Is a degree ("MD", "M.D.", "RN") right after byte e? */
 static int degree_after(const char *t, size_t n, ck_deid *de, size_t ti)
 {
@@ -149,7 +159,7 @@ static int degree_after(const char *t, size_t n, ck_deid *de, size_t ti)
     if (ti + 1 >= de->n_toks || de->toks[ti + 1].s != e)
         return 0;
     const dtok *k = &de->toks[ti + 1];
-    if (word_in(t, k, degrees))
+    if ((k->flags & DL_DEGREE))
         return 1;
     /* M.D. */
     return k->e - k->s == 1 && (t[k->s] == 'M' || t[k->s] == 'm') && k->dot &&
@@ -165,9 +175,9 @@ static size_t extend_name(ck_deid *de, const char *t, size_t i, size_t max)
     for (size_t j = i + 1; j < de->n_toks && j <= i + max; j++) {
         const dtok *k = &de->toks[j];
         /* "van den Berg": particles count when a capitalised word follows */
-        if (!k->cap && word_in(t, k, particles) && adjacent(t, &de->toks[j - 1], k)) {
+        if (!k->cap && (k->flags & DL_PARTICLE) && adjacent(t, &de->toks[j - 1], k)) {
             size_t q = j;
-            while (q + 1 < de->n_toks && !de->toks[q + 1].cap && word_in(t, &de->toks[q + 1], particles))
+            while (q + 1 < de->n_toks && !de->toks[q + 1].cap && (de->toks[q + 1].flags & DL_PARTICLE))
                 q++;
             if (q + 1 < de->n_toks && adjacent(t, &de->toks[q], &de->toks[q + 1]) &&
                 namelike(t, &de->toks[q + 1])) {
@@ -179,9 +189,9 @@ static size_t extend_name(ck_deid *de, const char *t, size_t i, size_t max)
         }
         if (!adjacent(t, &de->toks[j - 1], k) || !namelike(t, k) || t[k->s - 2] == ',')
             break;
-        if (word_in(t, k, calendar))
+        if ((k->flags & DL_CAL))
             break;
-        if (word_in(t, k, degrees))
+        if ((k->flags & DL_DEGREE))
             break;
         int initial = k->e - k->s == 1;
         if (!initial && (k->flags & DL_AMBIG) && !(k->flags & (DL_LAST | DL_FIRST)))
@@ -212,6 +222,8 @@ static size_t phrase(ck_deid *de, const char *t, size_t i, uint32_t *flags)
 {
     *flags = de->toks[i].flags;
     size_t best = i;
+    if (!(*flags & DL_MWSTART))
+        return best;
     for (size_t l = 5; l >= 2; l--) {
         size_t j = i + l - 1;
         if (j >= de->n_toks)
@@ -242,7 +254,7 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
         if (k->digit)
             continue;
         /* 1. Titles: Dr. Smith, Mrs. Jones. */
-        int dtitle = word_in(t, k, doctor_titles), ptitle = word_in(t, k, patient_titles);
+        int dtitle = (k->flags & DL_DTITLE), ptitle = (k->flags & DL_PTITLE);
         if ((dtitle || ptitle) && k->cap && i + 1 < N && namelike(t, &K[i + 1]) &&
             !K[i + 1].nl && K[i + 1].s - k->e <= 2) {
             size_t b = extend_name(de, t, i + 1, 3);
@@ -251,11 +263,11 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
             continue;
         }
         /* 2. Cues: "seen by Anna Lee", "Attending: Lee", "wife Mary". */
-        int dcue = word_in(t, k, doctor_cues), pcue = !dcue && word_in(t, k, patient_cues);
+        int dcue = (k->flags & DL_DCUE), pcue = !dcue && (k->flags & DL_PCUE);
         if ((dcue || pcue) && i + 1 < N && !K[i + 1].nl) {
             size_t j = i + 1;
-            if (j < N && (word_in(t, &K[j], doctor_titles) || word_in(t, &K[j], patient_titles) ||
-                          word_in(t, &K[j], doctor_cues) || word_in(t, &K[j], patient_cues)))
+            if (j < N && ((K[j].flags & DL_DTITLE) || (K[j].flags & DL_PTITLE) ||
+                          (K[j].flags & DL_DCUE) || (K[j].flags & DL_PCUE)))
                 continue; /* the title rule or the next cue takes it */
             size_t gap = K[j].s - k->e;
             int colon = memchr(t + k->e, ':', gap) != NULL;
@@ -294,7 +306,7 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
             size_t a = i;
             while (a > 0 && i - a < 5 && adjacent(t, &K[a - 1], &K[a]) && t[K[a].s - 2] != ',' &&
                    (K[a - 1].cap || word_is(t, &K[a - 1], "of")) && !K[a - 1].upper &&
-                   !word_in(t, &K[a - 1], doctor_titles) && !word_in(t, &K[a - 1], place_cues))
+                   !(K[a - 1].flags & DL_DTITLE) && !(K[a - 1].flags & DL_PLACECUE))
                 a--;
             while (a < i && word_is(t, &K[a], "of"))
                 a++;
@@ -315,11 +327,11 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
             size_t se = phrase(de, t, i + 1, &sf);
             int zip_next = i + 2 < N && K[i + 2].digit && K[i + 2].e - K[i + 2].s == 5;
             int ab = st->upper && (st->flags & DL_STATE_AB) && st->e - st->s == 2 &&
-                     (zip_next || !word_in(t, st, degrees));
+                     (zip_next || !(st->flags & DL_DEGREE));
             if (ab || (sf & DL_STATE)) {
                 size_t a = i;
                 while (a > 0 && i - a < 2 && adjacent(t, &K[a - 1], &K[a]) && K[a - 1].cap &&
-                       !K[a - 1].comma && !word_in(t, &K[a - 1], doctor_titles) &&
+                       !K[a - 1].comma && !(K[a - 1].flags & DL_DTITLE) &&
                        (!(K[a - 1].flags & DL_STOP) ||
                         (dl_get(&de->lex, t + K[a - 1].s, k->e - K[a - 1].s) & DL_CITY)))
                     a--;
@@ -330,7 +342,7 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
             }
         }
         /* 5. Places from the lexicons. */
-        int place_ctx = i > 0 && word_in(t, &K[i - 1], place_cues) && !K[i].nl;
+        int place_ctx = i > 0 && (K[i - 1].flags & DL_PLACECUE) && !K[i].nl;
         if ((pf & (DL_CITY | DL_STATE | DL_COUNTRY)) && !(pf & DL_STOP) &&
             (!(pf & DL_AMBIG) || place_ctx)) {
             const char *ty = (pf & DL_COUNTRY) ? "COUNTRY" : (pf & DL_STATE) ? "STATE" : "CITY";
@@ -341,7 +353,7 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
         /* 6. Names from the lexicons. */
         uint32_t f = k->flags;
         if (!(f & (DL_FIRST | DL_LAST)) || (k->upper && k->e - k->s < 3) ||
-            word_in(t, k, calendar))
+            (k->flags & DL_CAL))
             continue;
         if (f & DL_AMBIG) {
             /* "Will Garcia" yes, "Will" no. */
