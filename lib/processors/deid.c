@@ -194,7 +194,10 @@ ck_status ck_deid_load_data(ck_deid *de, const char *kind, const char *name,
         if (dl_add(&de->lex, q, wl, kinds[k].flag) || (list && dl_list_add(list, q, wl)))
             return CK_ERR_NOMEM;
         const char *sp = memchr(q, ' ', wl);
-        if (sp && dl_add(&de->lex, q, (size_t)(sp - q), DL_MWSTART))
+        size_t fl = sp ? (size_t)(sp - q) : 0;
+        if (fl > 1 && q[fl - 1] == '.') /* "St. Paul": the token is "St" */
+            fl--;
+        if (sp && dl_add(&de->lex, q, fl, DL_MWSTART))
             return CK_ERR_NOMEM;
         if (tab) {
             const char *ab = tab + 1;
@@ -488,8 +491,19 @@ static int plausible_date(const char *t, size_t n, size_t s, size_t e)
         return 0;
     if (e < n && (t[e] == '/' || (t[e] == '.' && e + 1 < n && t[e + 1] >= '0' && t[e + 1] <= '9')))
         return 0;
-    if (e >= s + 3 && !memcmp(t + e - 3, "/10", 3) && !memchr(t + s, '/', e - s - 3))
-        return 0;
+    if (e >= s + 3 && !memcmp(t + e - 3, "/10", 3) && !memchr(t + s, '/', e - s - 3)) {
+        /* "x/10" is a date unless a pain or score context is near */
+        size_t from = s > 40 ? s - 40 : 0;
+        static const char *const ctx[] = {"pain", "Pain", "PAIN", "score", "scale", "rate", "/10"};
+        for (size_t k = 0; k < sizeof ctx / sizeof *ctx; k++) {
+            size_t l = strlen(ctx[k]);
+            for (size_t q = from; q + l <= s; q++)
+                if (!memcmp(t + q, ctx[k], l))
+                    return 0;
+        }
+        if (e + 5 <= n && !memcmp(t + e, " pain", 5))
+            return 0;
+    }
     return 1;
 }
 

@@ -229,9 +229,12 @@ static size_t phrase(ck_deid *de, const char *t, size_t i, uint32_t *flags)
         if (j >= de->n_toks)
             continue;
         int ok = 1;
-        for (size_t k = i + 1; k <= j && ok; k++)
-            ok = de->toks[k].s == de->toks[k - 1].e + 1 && t[de->toks[k - 1].e] == ' ' &&
-                 (de->toks[k].cap || de->toks[k].digit == 0);
+        for (size_t k = i + 1; k <= j && ok; k++) {
+            size_t gap = de->toks[k].s - de->toks[k - 1].e;
+            ok = ((gap == 1 && t[de->toks[k - 1].e] == ' ') ||
+                  (gap == 2 && t[de->toks[k - 1].e] == '.' && t[de->toks[k - 1].e + 1] == ' ')) &&
+                 !de->toks[k].nl && !de->toks[k].digit;
+        }
         if (!ok)
             continue;
         uint32_t f = dl_get(&de->lex, t + de->toks[i].s, de->toks[j].e - de->toks[i].s);
@@ -253,6 +256,7 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
         dtok *k = &K[i];
         if (k->digit)
             continue;
+        uint32_t f0 = k->flags;
         /* 1. Titles: Dr. Smith, Mrs. Jones. */
         int dtitle = (k->flags & DL_DTITLE), ptitle = (k->flags & DL_PTITLE);
         if ((dtitle || ptitle) && k->cap && i + 1 < N && namelike(t, &K[i + 1]) &&
@@ -288,7 +292,7 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
                         namelike(t, &K[b + 1]) && !(K[b + 1].flags & DL_AMBIG) &&
                         (colon || (K[b + 1].flags & DL_FIRST)))
                         b = extend_name(de, t, b + 1, 1);
-                    if (add_name(de, t, n, j, b, dcue ? "DOCTOR" : "PATIENT", 58))
+                    if (add_name(de, t, n, j, b, dcue ? "DOCTOR" : "PATIENT", colon ? 64 : 58))
                         return -1;
                     continue;
                 }
@@ -296,30 +300,11 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
         }
         if (!k->cap)
             continue;
-        /* Multi-word places may start with a stop word ("West Hartford"). */
-        uint32_t pf;
-        size_t pe = phrase(de, t, i, &pf);
-        if ((k->flags & DL_STOP) && pe == i)
-            continue;
-        /* 3. Institutions: capitalised words ending in Hospital, Clinic... */
-        if ((k->flags & DL_HOSPW) && i > 0) {
-            size_t a = i;
-            while (a > 0 && i - a < 5 && adjacent(t, &K[a - 1], &K[a]) && t[K[a].s - 2] != ',' &&
-                   (K[a - 1].cap || word_is(t, &K[a - 1], "of")) && !K[a - 1].upper &&
-                   !(K[a - 1].flags & DL_DTITLE) && !(K[a - 1].flags & DL_PLACECUE))
-                a--;
-            while (a < i && word_is(t, &K[a], "of"))
-                a++;
-            if (a < i) {
-                size_t b = i;
-                /* "... Hospital of Springfield" / "Medical Center" */
-                while (b + 1 < N && adjacent(t, &K[b], &K[b + 1]) && (K[b + 1].flags & DL_HOSPW))
-                    b++;
-                if (deid_add_cand(de, K[a].s, K[b].e, "HOSPITAL", 65))
-                    return -1;
-                continue;
-            }
-        }
+        /* ", ST 12345" after any place name */
+        if ((f0 & DL_STATE_AB) && k->upper && k->e - k->s == 2 && i > 0 && K[i - 1].comma &&
+            i + 1 < N && K[i + 1].digit && K[i + 1].e - K[i + 1].s == 5 &&
+            deid_add_cand(de, k->s, k->e, "STATE", 61))
+            return -1;
         /* 4. "City, ST" and "City, State". */
         if (k->comma && i + 1 < N && !K[i + 1].nl) {
             dtok *st = &K[i + 1];
@@ -341,6 +326,34 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
                 continue;
             }
         }
+        /* Multi-word places may start with a stop word ("West Hartford"). */
+        uint32_t pf;
+        size_t pe = phrase(de, t, i, &pf);
+        if ((k->flags & DL_STOP) && pe == i)
+            continue;
+        /* 3. Institutions: capitalised words ending in Hospital, Clinic... */
+        if ((k->flags & DL_HOSPW) && i > 0) {
+            size_t a = i;
+            while (a > 0 && i - a < 5 &&
+                   (adjacent(t, &K[a - 1], &K[a]) ||
+                    (word_is(t, &K[a - 1], "st") && K[a - 1].dot && K[a].s == K[a - 1].e + 2)) &&
+                   t[K[a].s - 2] != ',' &&
+                   (K[a - 1].cap || word_is(t, &K[a - 1], "of")) &&
+                   !(K[a - 1].upper && (K[a - 1].flags & DL_STOP)) &&
+                   !(K[a - 1].flags & DL_DTITLE) && !(K[a - 1].flags & DL_PLACECUE))
+                a--;
+            while (a < i && word_is(t, &K[a], "of"))
+                a++;
+            if (a < i) {
+                size_t b = i;
+                /* "... Hospital of Springfield" / "Medical Center" */
+                while (b + 1 < N && adjacent(t, &K[b], &K[b + 1]) && (K[b + 1].flags & DL_HOSPW))
+                    b++;
+                if (deid_add_cand(de, K[a].s, K[b].e, "HOSPITAL", 65))
+                    return -1;
+                continue;
+            }
+        }
         /* 5. Places from the lexicons. */
         int place_ctx = i > 0 && (K[i - 1].flags & DL_PLACECUE) && !K[i].nl;
         if ((pf & (DL_CITY | DL_STATE | DL_COUNTRY)) && !(pf & DL_STOP) &&
@@ -352,6 +365,12 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
         }
         /* 6. Names from the lexicons. */
         uint32_t f = k->flags;
+        if ((f & DL_CAL) && (f & DL_FIRST) && i + 1 < N && adjacent(t, k, &K[i + 1]) &&
+            K[i + 1].cap && (K[i + 1].flags & DL_LAST) && !(K[i + 1].flags & (DL_STOP | DL_CAL))) {
+            if (add_name(de, t, n, i, i + 1, "PATIENT", 50)) /* "June Shum" */
+                return -1;
+            continue;
+        }
         if (!(f & (DL_FIRST | DL_LAST)) || (k->upper && k->e - k->s < 3) ||
             (k->flags & DL_CAL))
             continue;
