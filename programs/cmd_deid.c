@@ -47,6 +47,8 @@ static void help(void)
            "  --gold-only          replace the PHI annotations already in the input\n"
            "                       and detect nothing (e.g. gold, or MIMIC\n"
            "                       placeholders)\n"
+           "  --placeholders       treat MIMIC-III placeholders ([**Known lastname 12**])\n"
+           "                       as PHI: with --surrogate they get realistic values\n"
            "  --fresh              drop the PHI annotations of the input first and\n"
            "                       detect anew (to score the detector on gold)\n"
            "%s", cli_common_help);
@@ -55,7 +57,7 @@ static void help(void)
 typedef struct run {
     ck_deid *de;
     ck_deid_opts o;
-    int audit, detect, fresh;
+    int audit, detect, fresh, placeholders;
     const char *patient, *patient_meta;
     ck_writer *w;        /* format output */
     const char *out;     /* text output: file/folder or NULL = stdout */
@@ -138,6 +140,10 @@ static ck_status process(run *r, ck_doc *doc, const char *name)
     ck_status rc = CK_OK;
     if (r->fresh && (rc = drop_phi(&doc)))
         return rc;
+    if (r->placeholders && (rc = ck_deid_mark_placeholders(doc))) {
+        ck_doc_free(doc);
+        return rc;
+    }
     if (r->detect)
         rc = ck_deid_detect(r->de, doc, r->d);
     ck_doc *out = NULL;
@@ -379,6 +385,8 @@ int cmd_deid(int argc, char **argv)
             r.detect = 0;
         else if (!strcmp(a, "--fresh"))
             r.fresh = 1;
+        else if (!strcmp(a, "--placeholders"))
+            r.placeholders = 1;
         else if (!strcmp(a, "--from") || !strcmp(a, "--to") || !strcmp(a, "--placeholder") ||
                  !strcmp(a, "--key") || !strcmp(a, "--new-key") || !strcmp(a, "--patient") ||
                  !strcmp(a, "--patient-meta") || !strcmp(a, "--lexicon")) {

@@ -75,6 +75,11 @@ ck_status ck_deid_find(ck_deid *de, const char *text, size_t n,
  * or continuing after existing ids with that prefix). */
 ck_status ck_deid_detect(ck_deid *de, ck_doc *doc, ck_diag *d);
 
+/* Mark MIMIC-III placeholders ("[**Known lastname 2891**]", "[**2151-10-20**]")
+ * as PHI entities typed from their labels (ids "M1", "M2"...), so that
+ * ck_deid_apply with surrogates fills them with realistic values. */
+ck_status ck_deid_mark_placeholders(ck_doc *doc);
+
 /* 1 if an entity type is a PHI category of the i2b2 2014 taxonomy (also
  * accepts "PHI", used by some corpora for untyped PHI). */
 int ck_deid_is_phi(const char *type);

@@ -167,10 +167,74 @@ static void placeholder(ck_buf *b, const char *tmpl, const ck_entity *e)
     }
 }
 
+/* A MIMIC placeholder "[**Known lastname 123**]" has no original to
+ * transform: make a fresh value of its type (keyed on the placeholder, so
+ * the same placeholder gets the same value). Returns 0 if not handled. */
+static int fill_placeholder(const actx *a, ck_buf *b, const char *t, const char *s, size_t n)
+{
+    if (n < 6 || memcmp(s, "[**", 3) || memcmp(s + n - 3, "**]", 3))
+        return 0;
+    const char *in = s + 3;
+    size_t il = n - 6;
+    while (il && in[il - 1] == ' ')
+        il--;
+    const ck_deid *de = a->de;
+    uint64_t h = seed(a, "placeholder", s, n);
+    char out[160];
+    out[0] = '\0';
+    if (!strcmp(t, "DATE")) {
+        if (il < 100 && !deid_date_shift_text(in, il, a->days, out, sizeof out))
+            ;
+        else if (strstr(s, "onth"))
+            snprintf(out, sizeof out, "%s", (const char *[]){"January", "March", "May", "July",
+                                                            "September", "November"}[h % 6]);
+        else if (strstr(s, "ear"))
+            snprintf(out, sizeof out, "%d", 1990 + (int)(h % 30));
+        else if (strstr(s, "oliday"))
+            snprintf(out, sizeof out, "Thanksgiving");
+        else
+            snprintf(out, sizeof out, "%02d/%02d/%04d", 1 + (int)(h % 12), 1 + (int)(h / 12 % 28),
+                     1990 + (int)(h / 400 % 30));
+    } else if (!strcmp(t, "PATIENT") || !strcmp(t, "DOCTOR")) {
+        int first = (strstr(s, "irst") || strstr(s, "Name (STitle)")) && !strstr(s, "ast");
+        const dl_list *l = first ? &de->first : &de->last;
+        if (l->n)
+            snprintf(out, sizeof out, "%s", l->v[h % l->n]);
+    } else if (!strcmp(t, "PHONE") || !strcmp(t, "FAX"))
+        snprintf(out, sizeof out, "(%03d) %03d-%04d", 200 + (int)(h % 800),
+                 200 + (int)(h / 800 % 800), (int)(h / 640000 % 10000));
+    else if (!strcmp(t, "SSN"))
+        snprintf(out, sizeof out, "%03d-%02d-%04d", 100 + (int)(h % 800), 10 + (int)(h / 800 % 89),
+                 (int)(h / 71200 % 10000));
+    else if (!strcmp(t, "MEDICALRECORD") || !strcmp(t, "IDNUM"))
+        snprintf(out, sizeof out, "%07d", (int)(h % 10000000));
+    else if (!strcmp(t, "AGE"))
+        snprintf(out, sizeof out, "90");
+    else if (!strcmp(t, "EMAIL") && de->last.n)
+        snprintf(out, sizeof out, "%s@example.org", de->last.v[h % de->last.n]);
+    else if (!strcmp(t, "HOSPITAL") && de->city.n)
+        snprintf(out, sizeof out, "%s %s", de->city.v[h % de->city.n],
+                 (const char *[]){"General Hospital", "Medical Center", "Memorial Hospital"}[h / 7 % 3]);
+    else if (!strcmp(t, "STREET") && de->last.n)
+        snprintf(out, sizeof out, "%d %s Street", 1 + (int)(h % 9999), de->last.v[h / 9999 % de->last.n]);
+    else if (!strcmp(t, "CITY") && de->city.n)
+        snprintf(out, sizeof out, "%s", de->city.v[h % de->city.n]);
+    else if (!strcmp(t, "STATE") && de->state.n)
+        snprintf(out, sizeof out, "%s", de->state.v[h % de->state.n]);
+    else if (!strcmp(t, "COUNTRY") && de->country.n)
+        snprintf(out, sizeof out, "%s", de->country.v[h % de->country.n]);
+    if (!out[0])
+        return 0;
+    ck_buf_adds(b, out);
+    return 1;
+}
+
 static void surrogate(const actx *a, ck_buf *b, const ck_entity *e, const char *s, size_t n)
 {
     const char *t = subtype(e);
     const ck_deid *de = a->de;
+    if (fill_placeholder(a, b, t, s, n))
+        return;
     if (!strcmp(t, "DATE") || !strcmp(e->type, "DATE")) {
         char out[128];
         if (n < 100 && !deid_date_shift_text(s, n, a->days, out, sizeof out))

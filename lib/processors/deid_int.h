@@ -84,6 +84,9 @@ uint64_t deid_siphash(const uint8_t k[16], const void *data, size_t n);
 uint64_t deid_prf(const uint8_t key[CK_DEID_KEY_BYTES], const char *domain,
                   const char *a, size_t an, const char *b, size_t bn);
 
+/* The subtype a MIMIC placeholder label stands for (deid_mimic.c). */
+const char *deid_placeholder_type(const char *label, size_t n);
+
 /* Dates (deid_date.c): shift a written date by days keeping its form.
  * Returns 0 and writes a NUL-terminated string to out, or -1 if the text
  * is not a date form it knows. */

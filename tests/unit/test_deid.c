@@ -407,6 +407,56 @@ static void synthetic_notes_are_reproducible_and_their_gold_matches_the_text(voi
     }
 }
 
+static void mimic_placeholders_filled_with_surrogates_are_found_again(void **state)
+{
+    (void)state;
+    /* invented, in the shape of MIMIC-III NOTEEVENTS text */
+    const char *text =
+        "Admission Date:  [**2151-7-16**]       Discharge Date:  [**2151-8-4**]\n"
+        "Service: MEDICINE\nAttending: Dr. [**Last Name (STitle) 2184**]\n"
+        "Mr. [**Known lastname 2891**] is a 67 y/o man admitted to [**Hospital1 18**] on "
+        "[**2151-7-16**] with dyspnea. He lives in [**Location (un) 86**]. Call "
+        "[**Telephone/Fax (1) 2234**]. MRN: [**Medical Record Number 3321**]. "
+        "Follow up with Dr. [**Last Name (STitle) 2184**] on [**2151-8-20**].\n";
+    ck_doc *d = ck_doc_new("mimic");
+    assert_int_equal(ck_doc_set_text(d, text, strlen(text), NULL), 0);
+    assert_int_equal(ck_deid_mark_placeholders(d), CK_OK);
+    assert_int_equal(d->n_entities, 11);
+    ck_deid_opts o = {.mode = CK_DEID_SURROGATE, .key = KEY, .patient = "p"};
+    ck_doc *filled;
+    assert_int_equal(ck_deid_apply(DE, d, &o, &filled, NULL), CK_OK);
+    assert_null(strstr(filled->text, "[**"));
+    /* the same placeholder, the same value */
+    char *a = phi_text(filled, 2), *b = phi_text(filled, 9);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    /* detect on the filled text; every filled span must be found with its
+     * category */
+    ck_doc *again = ck_doc_new("again");
+    assert_int_equal(ck_doc_set_text(again, filled->text, filled->text_bytes, NULL), 0);
+    assert_int_equal(ck_deid_detect(DE, again, NULL), CK_OK);
+    size_t hit = 0;
+    for (size_t i = 0; i < filled->n_entities; i++) {
+        const ck_entity *g = &filled->entities[i];
+        int ok = 0;
+        for (size_t k = 0; k < again->n_entities && !ok; k++)
+            ok = !strcmp(again->entities[k].type, g->type) &&
+                 again->entities[k].spans[0].start == g->spans[0].start &&
+                 again->entities[k].spans[0].end == g->spans[0].end;
+        if (!ok) {
+            char *s = phi_text(filled, i);
+            print_error("not found again: %s '%s'\n", g->type, s);
+            free(s);
+        }
+        hit += (size_t)ok;
+    }
+    assert_int_equal(hit, filled->n_entities);
+    ck_doc_free(d);
+    ck_doc_free(filled);
+    ck_doc_free(again);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -423,6 +473,7 @@ int main(void)
         cmocka_unit_test(physionet_deid_round_trips_with_accented_text),
         cmocka_unit_test(key_files_are_private_and_never_overwritten),
         cmocka_unit_test(synthetic_notes_are_reproducible_and_their_gold_matches_the_text),
+        cmocka_unit_test(mimic_placeholders_filled_with_surrogates_are_found_again),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
