@@ -666,9 +666,17 @@ ck_status ck_deid_detect(ck_deid *de, ck_doc *doc, ck_diag *d)
         if (s == (size_t)-1 || e == (size_t)-1)
             continue; /* not on a character boundary: cannot happen for ASCII rules */
         ck_entity *ent = ck_doc_add_entity(doc, id, phi[i].category);
-        const char *txt = ck_doc_strndup(doc, doc->text + phi[i].start, phi[i].end - phi[i].start);
-        if (!ent || ck_entity_add_span(doc, ent, s, e, txt) ||
-            ck_entity_add_attr(doc, ent, NULL, "TYPE", phi[i].type))
+        size_t len = phi[i].end - phi[i].start;
+        char small[256], *txt = len < sizeof small ? small : malloc(len + 1);
+        if (txt) {
+            memcpy(txt, doc->text + phi[i].start, len);
+            txt[len] = '\0';
+        }
+        int bad = !ent || !txt || ck_entity_add_span(doc, ent, s, e, txt) ||
+                  ck_entity_add_attr(doc, ent, NULL, "TYPE", phi[i].type);
+        if (txt != small)
+            free(txt);
+        if (bad)
             return CK_ERR_NOMEM;
     }
     return CK_OK;
