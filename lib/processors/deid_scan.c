@@ -281,10 +281,17 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
                 int lex = (f & (DL_FIRST | DL_LAST)) && !(f & DL_AMBIG);
                 /* an upper-case word no lexicon knows is a header, not a name */
                 int header = K[j].upper && !(f & (DL_FIRST | DL_LAST));
-                /* after "by" or a relative, insist on a lexicon name */
-                int strong = colon || (dcue && !word_is(t, k, "by") && !word_is(t, k, "cc")) ||
-                             word_is(t, k, "pt") || word_is(t, k, "patient");
-                if (!header && (lex || (colon && !(f & (DL_HOSPW | DL_COUNTRY))) ||
+                int self = word_is(t, k, "pt") || word_is(t, k, "patient") || word_is(t, k, "name");
+                /* "Patient The patient ...": a capitalised word before a
+                 * lower-case one starts a sentence */
+                int sentence = j + 1 < N && !K[j + 1].nl && !K[j + 1].cap && !K[j + 1].digit &&
+                               K[j + 1].s == K[j].e + 1;
+                /* after "by", "cc" or a relative, insist on a lexicon name
+                 * ("Mother: Gastric cancer" is family history) */
+                int strong = (colon && (dcue || self)) ||
+                             (dcue && !word_is(t, k, "by") && !word_is(t, k, "cc")) ||
+                             (self && !sentence);
+                if (!header && (lex || (strong && colon && !(f & (DL_HOSPW | DL_COUNTRY))) ||
                                 (strong && !(f & (DL_AMBIG | DL_HOSPW | DL_CITY | DL_STATE))))) {
                     size_t b = extend_name(de, t, j, 3);
                     /* "Name: Smith, John" */
@@ -371,8 +378,16 @@ int deid_scan(ck_deid *de, const char *t, size_t n)
                 return -1;
             continue;
         }
-        if (!(f & (DL_FIRST | DL_LAST)) || (k->upper && k->e - k->s < 3) ||
-            (k->flags & DL_CAL))
+        if (!(f & (DL_FIRST | DL_LAST)) || (k->flags & DL_CAL))
+            continue;
+        /* "Jo-1", "ANA" alone: antibodies and abbreviations, not names; an
+         * upper-case name needs an upper-case neighbour ("SMITH, JOHN") */
+        if (k->e < n && (t[k->e] == '-' || is_digit((unsigned char)t[k->e])))
+            continue;
+        if (k->upper && !((i + 1 < N && K[i + 1].upper && adjacent(t, k, &K[i + 1]) &&
+                           (K[i + 1].flags & (DL_FIRST | DL_LAST))) ||
+                          (i > 0 && K[i - 1].upper && adjacent(t, &K[i - 1], k) &&
+                           (K[i - 1].flags & (DL_FIRST | DL_LAST)))))
             continue;
         if (f & DL_AMBIG) {
             /* "Will Garcia" yes, "Will" no. */
