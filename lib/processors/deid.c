@@ -276,6 +276,7 @@ void ck_deid_free(ck_deid *de)
     free(de->pats);
     pcre2_match_data_free(de->md);
     free(de->hit);
+    free(de->hits);
     if (de->scratch)
         hs_free_scratch(de->scratch);
     if (de->db)
@@ -392,7 +393,7 @@ static ck_status compile(ck_deid *de, ck_diag *d)
                     ex[m] = ex[i];
                     ex[i] = NULL;
                 }
-                flags[m] = HS_FLAG_SINGLEMATCH;
+                flags[m] = 0; /* every match end: PCRE2 then looks just before it */
                 ids[m] = (unsigned)i;
                 m++;
             }
@@ -507,14 +508,61 @@ static int plausible_date(const char *t, size_t n, size_t s, size_t e)
     return 1;
 }
 
+static int on_match(mctx *m, unsigned id, size_t s, size_t e);
+
 static int on_hit(unsigned id, unsigned long long from, unsigned long long to,
                   unsigned flags, void *user)
 {
     (void)from;
-    (void)to;
     (void)flags;
-    ((mctx *)user)->de->hit[id] = 1;
+    mctx *m = user;
+    ck_deid *de = m->de;
+    if (de->n_hits == de->cap_hits) {
+        size_t cap = de->cap_hits ? de->cap_hits * 2 : 256;
+        struct dhit *h = realloc(de->hits, cap * sizeof *h);
+        if (!h) {
+            m->nomem = 1;
+            return 1; /* stop scanning */
+        }
+        de->hits = h;
+        de->cap_hits = cap;
+    }
+    de->hits[de->n_hits].id = id;
+    de->hits[de->n_hits].to = (size_t)to;
+    de->n_hits++;
     return 0;
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+    const struct dhit *x = a, *y = b;
+    if (x->id != y->id)
+        return x->id < y->id ? -1 : 1;
+    return x->to < y->to ? -1 : x->to > y->to;
+}
+
+/* PCRE2 over text[from, to) (to is a match end vectorscan reported);
+ * every match becomes a candidate. Returns the start of the last match
+ * ending at `to` (or to if none), and sets *reached. */
+static size_t spans_before(mctx *m, unsigned id, size_t from, size_t to, int *reached)
+{
+    ck_deid *de = m->de;
+    size_t at = from, last = to;
+    *reached = 0;
+    while (at <= to) {
+        int r = pcre2_match(de->pats[id].re, (PCRE2_SPTR)m->text, to, at, 0, de->md, NULL);
+        if (r < 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(de->md);
+        size_t s = ov[0], e = ov[1];
+        on_match(m, id, s, e);
+        if (e == to) {
+            *reached = 1;
+            last = s;
+        }
+        at = e > s ? e : s + 1;
+    }
+    return last;
 }
 
 static int on_match(mctx *m, unsigned id, size_t s, size_t e)
@@ -594,25 +642,44 @@ ck_status ck_deid_find(ck_deid *de, const char *text, size_t n, const ck_phi **o
     de->n_cands = 0;
     de->n_out = 0;
     mctx m = {de, text, n, 0};
+    de->n_hits = 0;
     for (size_t i = 0; i < de->n_pats; i++)
         de->hit[i] = (unsigned char)de->pats[i].always;
-    if (de->db && n && n <= UINT_MAX &&
-        hs_scan(de->db, text, (unsigned)n, 0, de->scratch, on_hit, &m) != HS_SUCCESS)
-        return CK_ERR_NOMEM;
     if (n > UINT_MAX) /* beyond vectorscan's block size: PCRE2 alone */
         memset(de->hit, 1, de->n_pats);
+    else if (de->db && n &&
+             hs_scan(de->db, text, (unsigned)n, 0, de->scratch, on_hit, &m) != HS_SUCCESS &&
+             !m.nomem)
+        return CK_ERR_NOMEM;
+    if (m.nomem)
+        return CK_ERR_NOMEM;
+    /* PCRE2 on the whole text for the patterns vectorscan cannot take */
     for (size_t i = 0; i < de->n_pats && n; i++) {
         if (!de->hit[i])
             continue;
-        size_t at = 0;
-        while (at < n) {
-            int r = pcre2_match(de->pats[i].re, (PCRE2_SPTR)text, n, at, 0, de->md, NULL);
-            if (r < 0)
-                break;
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(de->md);
-            size_t s = ov[0], e = ov[1];
-            on_match(&m, (unsigned)i, s, e);
-            at = e > s ? e : s + 1;
+        int reached;
+        spans_before(&m, (unsigned)i, 0, n, &reached);
+    }
+    /* and just before each match end vectorscan reported for the others */
+    enum { WINDOW = 160 };
+    qsort(de->hits, de->n_hits, sizeof *de->hits, cmp_hit);
+    for (size_t k = 0; k < de->n_hits;) {
+        unsigned id = de->hits[k].id;
+        size_t done = 0, last = 0;
+        for (; k < de->n_hits && de->hits[k].id == id; k++) {
+            size_t to = de->hits[k].to;
+            if (to <= done)
+                continue;
+            size_t from = to > WINDOW ? to - WINDOW : 0;
+            size_t floor = done < last ? done : last;
+            if (from < floor)
+                from = floor;
+            int reached;
+            size_t ls = spans_before(&m, id, from, to, &reached);
+            if (!reached && from > 0) /* longer than the window */
+                ls = spans_before(&m, id, 0, to, &reached);
+            last = reached ? ls : to;
+            done = to;
         }
     }
     if (m.nomem || deid_scan(de, text, n))

@@ -56,7 +56,12 @@ struct ck_deid {
     hs_database_t *db;
     hs_scratch_t *scratch;
     pcre2_match_data *md;
-    unsigned char *hit; /* per pattern: vectorscan saw a match */
+    unsigned char *hit; /* per pattern: runs on the whole text (PCRE2 only) */
+    struct dhit {
+        unsigned id;
+        size_t to;
+    } *hits;            /* vectorscan match ends */
+    size_t n_hits, cap_hits;
     int compiled;
     dcand *cands;
     size_t n_cands, cap_cands;
