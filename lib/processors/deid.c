@@ -601,7 +601,7 @@ static int on_match(mctx *m, unsigned id, size_t s, size_t e)
     if (p->type[0] == 'U' || p->type[0] == 'E') /* URL, EMAIL: no trailing punctuation */
         while (e > s && strchr(".,;:)", t[e - 1]))
             e--;
-    if (e <= s)
+    if (e <= s || memchr(t + s, '\0', e - s)) /* no NUL inside a span */
         return 0;
     /* A bare number followed by a unit is a dose, not a date or an id. */
     int digits = 1;
@@ -662,7 +662,8 @@ ck_status ck_deid_find(ck_deid *de, const char *text, size_t n, const ck_phi **o
     }
     /* and just before each match end vectorscan reported for the others */
     enum { WINDOW = 160 };
-    qsort(de->hits, de->n_hits, sizeof *de->hits, cmp_hit);
+    if (de->n_hits > 1)
+        qsort(de->hits, de->n_hits, sizeof *de->hits, cmp_hit);
     for (size_t k = 0; k < de->n_hits;) {
         unsigned id = de->hits[k].id;
         size_t done = 0, last = 0;
@@ -684,7 +685,8 @@ ck_status ck_deid_find(ck_deid *de, const char *text, size_t n, const ck_phi **o
     }
     if (m.nomem || deid_scan(de, text, n))
         return CK_ERR_NOMEM;
-    qsort(de->cands, de->n_cands, sizeof *de->cands, cmp_cand);
+    if (de->n_cands > 1)
+        qsort(de->cands, de->n_cands, sizeof *de->cands, cmp_cand);
     for (size_t i = 0; i < de->n_cands; i++) {
         const dcand *c = &de->cands[i];
         int clash = 0;
@@ -702,7 +704,8 @@ ck_status ck_deid_find(ck_deid *de, const char *text, size_t n, const ck_phi **o
         }
         de->out[de->n_out++] = (ck_phi){c->start, c->end, c->category, c->type};
     }
-    qsort(de->out, de->n_out, sizeof *de->out, cmp_phi);
+    if (de->n_out > 1)
+        qsort(de->out, de->n_out, sizeof *de->out, cmp_phi);
     *out = de->out;
     *n_out = de->n_out;
     return CK_OK;
@@ -730,8 +733,9 @@ ck_status ck_deid_detect(ck_deid *de, ck_doc *doc, ck_diag *d)
         char id[32];
         snprintf(id, sizeof id, "P%zu", next++);
         size_t s = ck_doc_byte2cp(doc, phi[i].start), e = ck_doc_byte2cp(doc, phi[i].end);
-        if (s == (size_t)-1 || e == (size_t)-1)
-            continue; /* not on a character boundary: cannot happen for ASCII rules */
+        if (s == (size_t)-1 || e == (size_t)-1 ||
+            memchr(doc->text + phi[i].start, '\0', phi[i].end - phi[i].start))
+            continue; /* not on a character boundary, or across a NUL: not text */
         ck_entity *ent = ck_doc_add_entity(doc, id, phi[i].category);
         size_t len = phi[i].end - phi[i].start;
         char small[256], *txt = len < sizeof small ? small : malloc(len + 1);

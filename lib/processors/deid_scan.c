@@ -177,7 +177,8 @@ static size_t extend_name(ck_deid *de, const char *t, size_t i, size_t max)
         /* "van den Berg": particles count when a capitalised word follows */
         if (!k->cap && (k->flags & DL_PARTICLE) && adjacent(t, &de->toks[j - 1], k)) {
             size_t q = j;
-            while (q + 1 < de->n_toks && !de->toks[q + 1].cap && (de->toks[q + 1].flags & DL_PARTICLE))
+            while (q + 1 < de->n_toks && !de->toks[q + 1].cap &&
+                   (de->toks[q + 1].flags & DL_PARTICLE) && adjacent(t, &de->toks[q], &de->toks[q + 1]))
                 q++;
             if (q + 1 < de->n_toks && adjacent(t, &de->toks[q], &de->toks[q + 1]) &&
                 namelike(t, &de->toks[q + 1])) {
