@@ -34,7 +34,7 @@ BENCH_SRC:= $(sort $(wildcard bench/*.c))
 # lib/site/assets/NAME.EXT -> const char ck_asset_NAME_EXT[].
 ASSETS   := $(sort $(wildcard lib/site/assets/*))
 ASSET_SRC:= $(ASSETS:lib/site/assets/%=$(BUILD)/gen/assets/%.c)
-GEN_SRC  := $(BUILD)/gen/catalog_data.c $(ASSET_SRC)
+GEN_SRC  := $(BUILD)/gen/catalog_data.c $(BUILD)/gen/deid_data.c $(ASSET_SRC)
 .SECONDARY: $(ASSET_SRC)
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -62,6 +62,21 @@ $(BUILD)/gen/assets/%.c: lib/site/assets/% $(BUILD)/tools/bin2c
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -Wno-overflow -c $< -o $@
+
+# De-identification data: tools/deid-lexicons.mjs regenerates the lexicons
+# in data/deid/ from their packages when they are installed (the committed
+# lists are its output); every data/deid file is embedded in the library.
+DEID_DATA := $(sort $(wildcard data/deid/*.txt data/deid/*.tsv))
+$(BUILD)/gen/deid-lexicons.stamp: tools/deid-lexicons.mjs
+	@mkdir -p $(dir $@)
+	@if command -v node >/dev/null 2>&1; then node tools/deid-lexicons.mjs data/deid; fi
+	@touch $@
+
+$(BUILD)/gen/deid_data.c: $(BUILD)/gen/deid-lexicons.stamp $(DEID_DATA) $(BUILD)/tools/bin2c
+	@rm -f $@.tmp
+	@for f in $(DEID_DATA); do n=$$(basename $$f); n=$${n%.*}; \
+	  $(BUILD)/tools/bin2c ck_deid_$$n $$f $@.part && cat $@.part >> $@.tmp || exit 1; done
+	@rm -f $@.part && mv $@.tmp $@
 
 $(BUILD)/libclinkit.a: $(LIB_OBJ)
 	@rm -f $@

@@ -12,6 +12,7 @@ int cmd_formats(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_samples(int argc, char **argv);
+int cmd_deid(int argc, char **argv);
 int cmd_site(int argc, char **argv);
 int cmd_view(int argc, char **argv);
 int cmd_join(int argc, char **argv);
@@ -24,6 +25,7 @@ static const cli_command commands[] = {
     {"validate", "read a corpus and check every annotation against its text", cmd_validate},
     {"mimic", "MIMIC-III/IV notes: select, sample, shard by patient, count, generate", cmd_mimic},
     {"samples", "read, validate and convert every bundled sample corpus", cmd_samples},
+    {"deid", "de-identify clinical text: redact, mask, surrogates, audit", cmd_deid},
     {"site", "write the catalog as a static web site", cmd_site},
     {"view", "write an HTML page showing a corpus's annotated documents", cmd_view},
     {"join", "join THYME/Anafora annotation folders with their texts, checking every span", cmd_join},

@@ -9,6 +9,7 @@
 
 extern const ck_format ck_fmt_brat;
 extern const ck_format ck_fmt_jsonl;
+extern const ck_format ck_fmt_physionet_deid;
 extern const ck_format ck_fmt_n2c2_2019_norm;
 extern const ck_format ck_fmt_i2b2_2011_coref;
 extern const ck_format ck_fmt_i2b2_2009_medication;
@@ -43,6 +44,7 @@ extern const ck_format ck_fmt_nbme;
 static const ck_format *const formats[] = {
     &ck_fmt_brat,
     &ck_fmt_jsonl,
+    &ck_fmt_physionet_deid,
     &ck_fmt_n2c2_2019_norm,
     &ck_fmt_i2b2_2011_coref,
     &ck_fmt_i2b2_2009_medication,
