@@ -11,7 +11,7 @@ static void small_allocations_after_a_full_block_share_one_new_block(void **stat
 {
     (void)state;
     ck_arena *a = ck_arena_new();
-    assert_non_null(ck_arena_alloc(a, 8000)); /* fills the first block */
+    assert_non_null(ck_arena_alloc(a, 8192)); /* fills the first block exactly */
     assert_non_null(ck_arena_alloc(a, 6000)); /* big: a block of its own */
     char *prev = ck_arena_alloc(a, 32);
     for (int i = 0; i < 100; i++) {
