@@ -12,12 +12,14 @@ int cmd_formats(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_samples(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 static const cli_command commands[] = {
     {"datasets", "the catalog of clinical NLP corpora: list, show, search", cmd_datasets},
     {"formats", "the formats clinkit reads and writes", cmd_formats},
     {"convert", "convert a corpus from one format to another", cmd_convert},
     {"validate", "read a corpus and check every annotation against its text", cmd_validate},
+    {"eval", "score a system against gold with a shared task's official metric", cmd_eval},
     {"samples", "read, validate and convert every bundled sample corpus", cmd_samples},
 };
 
