@@ -7,9 +7,11 @@
 #include "clinkit/eval.h"
 
 extern const ck_scorer ck_scorer_conll;
+extern const ck_scorer ck_scorer_nbme;
 
 static const ck_scorer *const scorers[] = {
     &ck_scorer_conll,
+    &ck_scorer_nbme,
 };
 
 size_t ck_scorer_count(void) { return sizeof scorers / sizeof *scorers; }
