@@ -8,10 +8,12 @@
 
 extern const ck_scorer ck_scorer_conll;
 extern const ck_scorer ck_scorer_nbme;
+extern const ck_scorer ck_scorer_cblue_cmeie;
 
 static const ck_scorer *const scorers[] = {
     &ck_scorer_conll,
     &ck_scorer_nbme,
+    &ck_scorer_cblue_cmeie,
 };
 
 size_t ck_scorer_count(void) { return sizeof scorers / sizeof *scorers; }

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <utf8proc.h>
+
 #include "scorers/scoreutil.h"
 
 void sc_py_repr(char *buf, size_t size, double v)
@@ -234,4 +236,40 @@ void sc_json_num(FILE *f, double v)
     char b[40];
     sc_py_repr(b, sizeof b, v);
     fputs(b, f);
+}
+
+char *sc_py_lower(const char *s)
+{
+    size_t n = strlen(s);
+    char *out = malloc(n * 4 + 1); /* lower-casing never needs more than 4 bytes per byte */
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0) {
+            out[o++] = (char)*p++;
+            continue;
+        }
+        o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + o);
+        p += k;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+char *sc_strip(char *s)
+{
+    char *b = s;
+    while (*b == ' ' || *b == '\t' || *b == '\n' || *b == '\r' || *b == '\f' || *b == '\v')
+        b++;
+    size_t n = strlen(b);
+    while (n && (b[n - 1] == ' ' || b[n - 1] == '\t' || b[n - 1] == '\n' || b[n - 1] == '\r' ||
+                 b[n - 1] == '\f' || b[n - 1] == '\v'))
+        n--;
+    memmove(s, b, n);
+    s[n] = '\0';
+    return s;
 }

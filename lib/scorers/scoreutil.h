@@ -57,4 +57,11 @@ void sc_json_str(FILE *f, const char *s);
 /* A JSON number (repr digits; null for NaN/inf). */
 void sc_json_num(FILE *f, double v);
 
+
+
+/* Python str.lower() (simple case mapping per code point, via utf8proc);
+ * malloc'd. Invalid UTF-8 bytes are copied unchanged. */
+char *sc_py_lower(const char *s);
+/* Python str.strip() of ASCII whitespace, in place; returns s. */
+char *sc_strip(char *s);
 #endif

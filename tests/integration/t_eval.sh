@@ -3,7 +3,7 @@
 # --format official (skipped when ../shared is absent), plus the CLI's own
 # behaviour (usage errors, table and JSON output).
 if [ -d "$SHARED/scorer-vectors" ]; then
-    for set in conlleval nbme-span-micro-f1 \
+    for set in conlleval nbme-span-micro-f1 cmeie-chip2020 \
                ; do
         [ -d "$SHARED/scorer-vectors/$set" ] || continue
         if sh tests/integration/eval_vectors.sh "$CLINKIT" "$SHARED" "$set" >"$TMP/vec" 2>&1; then
