@@ -109,7 +109,7 @@ install: all
 	install -m 644 $(BUILD)/libclinkit.a $(BUILD)/libclinkit.so $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 include/clinkit/*.h $(DESTDIR)$(PREFIX)/include/clinkit/
 	install -m 755 $(BUILD)/clinkit $(DESTDIR)$(PREFIX)/bin/
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@PKGS@|$(PKGS)|' clinkit.pc.in \
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@PKGS@|$(PKGS) libhs|' clinkit.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/clinkit.pc
 
 clean:
