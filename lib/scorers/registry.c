@@ -9,11 +9,15 @@
 extern const ck_scorer ck_scorer_conll;
 extern const ck_scorer ck_scorer_nbme;
 extern const ck_scorer ck_scorer_cblue_cmeie;
+extern const ck_scorer ck_scorer_i2b2_2014_deid;
+extern const ck_scorer ck_scorer_i2b2_2014_rf;
 
 static const ck_scorer *const scorers[] = {
     &ck_scorer_conll,
     &ck_scorer_nbme,
     &ck_scorer_cblue_cmeie,
+    &ck_scorer_i2b2_2014_deid,
+    &ck_scorer_i2b2_2014_rf,
 };
 
 size_t ck_scorer_count(void) { return sizeof scorers / sizeof *scorers; }
