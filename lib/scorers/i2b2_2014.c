@@ -367,7 +367,7 @@ static void print_block_official(FILE *out, const block *b, int verbose)
     }
     summary s = summarize(b);
     char label[160];
-    snprintf(label, sizeof label, "%s (%zu)", b->label, b->n);
+    snprintf(label, sizeof label, "%.100s (%zu)", b->label, b->n);
     fprintf(out, "%-25s%-15s%-15s%-20s\n", label, "Measure", "Macro (SD)", "Micro (Primary)");
     fprintf(out, "---------------------------------------------------------------------------\n");
     char cell[200];
