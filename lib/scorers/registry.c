@@ -12,6 +12,7 @@ extern const ck_scorer ck_scorer_cblue_cmeie;
 extern const ck_scorer ck_scorer_i2b2_2014_deid;
 extern const ck_scorer ck_scorer_i2b2_2014_rf;
 extern const ck_scorer ck_scorer_n2c2_2018_t1;
+extern const ck_scorer ck_scorer_n2c2_2018_t2;
 
 static const ck_scorer *const scorers[] = {
     &ck_scorer_conll,
@@ -20,6 +21,7 @@ static const ck_scorer *const scorers[] = {
     &ck_scorer_i2b2_2014_deid,
     &ck_scorer_i2b2_2014_rf,
     &ck_scorer_n2c2_2018_t1,
+    &ck_scorer_n2c2_2018_t2,
 };
 
 size_t ck_scorer_count(void) { return sizeof scorers / sizeof *scorers; }

@@ -4,7 +4,7 @@
 # behaviour (usage errors, table and JSON output).
 if [ -d "$SHARED/scorer-vectors" ]; then
     for set in conlleval nbme-span-micro-f1 cmeie-chip2020 i2b2-2014-phi i2b2-2014-cr \
-               n2c2-2018-track1 \
+               n2c2-2018-track1 n2c2-2018-track2 \
                ; do
         [ -d "$SHARED/scorer-vectors/$set" ] || continue
         if sh tests/integration/eval_vectors.sh "$CLINKIT" "$SHARED" "$set" >"$TMP/vec" 2>&1; then
