@@ -444,3 +444,130 @@ const ck_scorer ck_scorer_cblue_cmeie = {
     .options_help = "  --alias-file F      alias dictionary: word TAB alias TAB ... per line\n",
     .run = cmeie_run,
 };
+
+/* ---- CMeEE ---- */
+
+typedef struct ent {
+    long s, e;
+    const char *type;
+} ent;
+
+/* The sentences of a CMeEE file: a JSON array (CMeEE_dev.json) or JSON
+ * lines, each {"text", "entities": [{start_idx, end_idx, type}]}. */
+static json_t *load_cmeee(const char *data, size_t len, ck_diag *d, const char *file)
+{
+    json_error_t err;
+    json_t *j = json_loadb(data, len, 0, &err);
+    if (j && json_is_array(j))
+        return j;
+    json_decref(j);
+    json_t *arr = json_array();
+    size_t pos = 0, line = 0;
+    while (arr && pos < len) {
+        const char *nl = memchr(data + pos, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - (data + pos)) : len - pos;
+        line++;
+        size_t k = 0;
+        while (k < n && (data[pos + k] == ' ' || data[pos + k] == '\r' || data[pos + k] == '\t'))
+            k++;
+        if (k < n) {
+            json_t *o = json_loadb(data + pos, n, 0, &err);
+            if (!json_is_object(o)) {
+                json_decref(o);
+                json_decref(arr);
+                ck_diag_add(d, CK_SEV_ERROR, file, line, 0, (size_t)-1,
+                            "expected a JSON array or one JSON object per line");
+                return NULL;
+            }
+            json_array_append_new(arr, o);
+        }
+        pos += n + (nl ? 1 : 0);
+    }
+    return arr;
+}
+
+static size_t ents_of(json_t *sentence, ent *out, size_t max)
+{
+    size_t n = 0, i;
+    json_t *e;
+    json_array_foreach(json_object_get(sentence, "entities"), i, e) {
+        json_t *s = json_object_get(e, "start_idx"), *en = json_object_get(e, "end_idx"),
+               *t = json_object_get(e, "type");
+        if (!json_is_integer(s) || !json_is_integer(en) || !json_is_string(t) || n >= max)
+            continue;
+        ent x = {(long)json_integer_value(s), (long)json_integer_value(en), json_string_value(t)};
+        int dup = 0;
+        for (size_t k = 0; k < n && !dup; k++)
+            dup = out[k].s == x.s && out[k].e == x.e && strcmp(out[k].type, x.type) == 0;
+        if (!dup)
+            out[n++] = x;
+    }
+    return n;
+}
+
+static ck_status cmeee_run(const char *gold, const char *system, ck_opts opts, FILE *out,
+                           ck_eval_format fmt, ck_diag *d)
+{
+    (void)opts;
+    char *gd = NULL, *sd = NULL;
+    size_t gn = 0, sn = 0;
+    json_t *g = NULL, *s = NULL;
+    ck_status rc = ck_read_file(gold, &gd, &gn, d);
+    if (!rc)
+        rc = ck_read_file(system, &sd, &sn, d);
+    if (!rc && (!(g = load_cmeee(gd, gn, d, gold)) || !(s = load_cmeee(sd, sn, d, system))))
+        rc = CK_ERR_PARSE;
+    if (!rc && json_array_size(g) != json_array_size(s)) {
+        ck_diag_add(d, CK_SEV_ERROR, system, 0, 0, (size_t)-1,
+                    "%zu sentences, gold has %zu: sentences are paired by position",
+                    json_array_size(s), json_array_size(g));
+        rc = CK_ERR_PARSE;
+    }
+    if (!rc) {
+        long tp = 0, np = 0, ng = 0;
+        enum { MAXE = 4096 };
+        ent *ge = malloc(MAXE * sizeof *ge), *se = malloc(MAXE * sizeof *se);
+        for (size_t i = 0; ge && se && i < json_array_size(g); i++) {
+            size_t a = ents_of(json_array_get(g, i), ge, MAXE);
+            size_t b = ents_of(json_array_get(s, i), se, MAXE);
+            ng += (long)a;
+            np += (long)b;
+            for (size_t x = 0; x < b; x++)
+                for (size_t y = 0; y < a; y++)
+                    if (se[x].s == ge[y].s && se[x].e == ge[y].e &&
+                        strcmp(se[x].type, ge[y].type) == 0) {
+                        tp++;
+                        break;
+                    }
+        }
+        free(ge);
+        free(se);
+        double P = np ? (double)tp / np : 0, R = ng ? (double)tp / ng : 0;
+        double F = P + R > 0 ? 2 * P * R / (P + R) : 0;
+        rep r;
+        rep_init(&r, "cblue-cmeee");
+        static const char *const cols[] = {"correct", "system", "gold", "precision", "recall", "f1"};
+        rep_section_add(&r, "entities", 6, cols);
+        double v[6] = {(double)tp, (double)np, (double)ng, P, R, F};
+        rep_row_add(&r, "micro", v);
+        rep_print(&r, out, fmt == CK_EVAL_JSON ? CK_EVAL_JSON : CK_EVAL_TABLE);
+        rep_free(&r);
+    }
+    json_decref(g);
+    json_decref(s);
+    free(gd);
+    free(sd);
+    return rc;
+}
+
+static const char *const cmeee_opts[] = {NULL};
+
+const ck_scorer ck_scorer_cblue_cmeee = {
+    .id = "cblue-cmeee",
+    .summary = "CBLUE CMeEE: entity micro P/R/F1 on exact (start, end, type)",
+    .inputs = "GOLD, SYSTEM: CMeEE JSON (array or lines) {\"text\", \"entities\": [{start_idx, "
+              "end_idx, type}]}, sentences paired by position (official = table: no official text)",
+    .options = cmeee_opts,
+    .options_help = "  (none)\n",
+    .run = cmeee_run,
+};
