@@ -37,10 +37,18 @@ typedef struct tag {
     const char *name, *type; /* raw */
     char *uname, *utype;     /* upper-cased (ASCII, as Python 2 str.upper) */
     long s, e;
+    /* computed once per tag, used by every view */
+    unsigned long long h_raw, h_up; /* hashes of (name, type) raw / upper */
+    int hipaa[2];                   /* official, --fixed */
+    int keep;                       /* passes --filter */
+    unsigned cats;                  /* bit i: name starts with categories[i] */
+    long *tok;                      /* token (start, end) pairs */
+    size_t ntok;
 } tag;
 
 typedef struct key {
     const char *a, *b; /* NULL for binary views */
+    unsigned long long h; /* hash of a and b: a cheap first comparison */
     long s, e;
 } key;
 
@@ -58,22 +66,45 @@ static int str_eq(const char *x, const char *y)
 
 static int key_eq(const key *x, const key *y)
 {
-    return x->s == y->s && x->e == y->e && str_eq(x->a, y->a) && str_eq(x->b, y->b);
+    return x->s == y->s && x->e == y->e && x->h == y->h && str_eq(x->a, y->a) &&
+           str_eq(x->b, y->b);
 }
 
 static int key_fuzzy(const key *x, const key *y)
 {
-    return x->s == y->s && labs(x->e - y->e) <= 2 && str_eq(x->a, y->a) && str_eq(x->b, y->b);
+    return x->s == y->s && labs(x->e - y->e) <= 2 && x->h == y->h && str_eq(x->a, y->a) &&
+           str_eq(x->b, y->b);
+}
+
+static unsigned long long hash2(const char *a, const char *b)
+{
+    unsigned long long h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *a; a++)
+        h = (h ^ (unsigned char)*a) * 1099511628211ULL;
+    h = (h ^ 0xff) * 1099511628211ULL;
+    for (; *b; b++)
+        h = (h ^ (unsigned char)*b) * 1099511628211ULL;
+    return h;
 }
 
 typedef int (*key_cmp)(const key *, const key *);
 
-/* Python set.add with the given __eq__: skip x when an equal one exists. */
-static void keys_add(keys *k, key x, key_cmp eq)
+/* Total order for exact keys: sort + unique gives the Python set. */
+static int key_order(const void *pa, const void *pb)
 {
-    for (size_t i = 0; i < k->n; i++)
-        if (eq(&k->v[i], &x))
-            return;
+    const key *x = pa, *y = pb;
+    if (x->s != y->s)
+        return x->s < y->s ? -1 : 1;
+    if (x->e != y->e)
+        return x->e < y->e ? -1 : 1;
+    if (x->h != y->h)
+        return x->h < y->h ? -1 : 1;
+    int c = strcmp(x->a ? x->a : "", y->a ? y->a : "");
+    return c ? c : strcmp(x->b ? x->b : "", y->b ? y->b : "");
+}
+
+static void keys_push(keys *k, key x)
+{
     if (k->n == k->cap) {
         size_t cap = k->cap ? 2 * k->cap : 32;
         key *v = realloc(k->v, cap * sizeof *v);
@@ -83,6 +114,31 @@ static void keys_add(keys *k, key x, key_cmp eq)
         k->cap = cap;
     }
     k->v[k->n++] = x;
+}
+
+static void keys_sort_unique(keys *k)
+{
+    if (k->n < 2)
+        return;
+    qsort(k->v, k->n, sizeof *k->v, key_order);
+    size_t w = 1;
+    for (size_t i = 1; i < k->n; i++)
+        if (key_order(&k->v[w - 1], &k->v[i]) != 0)
+            k->v[w++] = k->v[i];
+    k->n = w;
+}
+
+/* Python set.add with the given __eq__: skip x when an equal one exists. */
+static void keys_add(keys *k, key x, key_cmp eq)
+{
+    if (eq == key_eq) { /* exact: sorted and made unique at the end */
+        keys_push(k, x);
+        return;
+    }
+    for (size_t i = 0; i < k->n; i++)
+        if (eq(&k->v[i], &x))
+            return;
+    keys_push(k, x);
 }
 
 static char *upper_ascii(const char *s)
@@ -102,8 +158,13 @@ typedef struct view {
     char label[64];
     enum kind kind;
     const char *name_prefix; /* per-category blocks */
+    int cat;                 /* index in categories, -1 for the first ten */
     int hipaa;
 } view;
+
+/* The per-category blocks, in the official print order (Python 2 dict order). */
+static const char *const categories[] = {"CONTACT", "NAME", "DATE", "AGE",
+                                         "PROFESSION", "ID", "OTHER", "LOCATION"};
 
 typedef struct counts {
     long tp, fp, fn;
@@ -167,13 +228,12 @@ typedef struct pdoc {
     size_t ngt, nst;
 } pdoc;
 
-static void tokens_of(const ck_doc *doc, const ck_entity *en, const tag *t, keys *k, int binary,
-                      key_cmp eq)
+/* The tag's tokens: ASCII [a-zA-Z0-9]+ runs of TEXT[start:end] (code
+ * points, Python slice clamping); none -> one empty token at start+len. */
+static void tokenize(const ck_doc *doc, const ck_entity *en, tag *t)
 {
     const char *p = NULL;
-    size_t nbytes = 0;
-    size_t base_byte = 0;
-    size_t cps = doc->text ? doc->text_cps : 0;
+    size_t nbytes = 0, base_byte = 0, cps = doc->text ? doc->text_cps : 0;
     long cs = t->s < 0 ? 0 : t->s, ce = t->e < 0 ? 0 : t->e;
     if ((size_t)cs > cps)
         cs = (long)cps;
@@ -189,45 +249,55 @@ static void tokens_of(const ck_doc *doc, const ck_entity *en, const tag *t, keys
         nbytes = strlen(p);
         len = (long)ck_utf8_count(p, nbytes);
     }
-    int found = 0;
+    size_t cap = 4;
+    t->tok = malloc(cap * 2 * sizeof *t->tok);
+    t->ntok = 0;
+    if (!t->tok)
+        return;
+#define ALNUM(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9'))
+    size_t cp = 0, last = 0; /* code points before byte `last` of p */
     for (size_t i = 0; p && i < nbytes;) {
         unsigned char c = (unsigned char)p[i];
-        int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum) {
+        if (!ALNUM(c)) {
             i++;
             continue;
         }
         size_t j = i;
-        while (j < nbytes && (((unsigned char)p[j] >= 'a' && (unsigned char)p[j] <= 'z') ||
-                              ((unsigned char)p[j] >= 'A' && (unsigned char)p[j] <= 'Z') ||
-                              ((unsigned char)p[j] >= '0' && (unsigned char)p[j] <= '9')))
+        while (j < nbytes && ALNUM((unsigned char)p[j]))
             j++;
-        long ts, te;
-        if (from_doc) {
-            ts = (long)ck_doc_byte2cp(doc, base_byte + i);
-            te = (long)ck_doc_byte2cp(doc, base_byte + j);
-        } else {
-            ts = t->s + (long)ck_utf8_count(p, i);
-            te = t->s + (long)ck_utf8_count(p, j);
+        /* tokens are ASCII, so code points advance by the ASCII run's length */
+        cp += ck_utf8_count(p + last, i - last);
+        long ts = (from_doc ? (long)cs : t->s) + (long)cp;
+        long te = ts + (long)(j - i);
+        cp += j - i;
+        last = j;
+        if (t->ntok == cap) {
+            cap *= 2;
+            long *v = realloc(t->tok, cap * 2 * sizeof *v);
+            if (!v)
+                return;
+            t->tok = v;
         }
-        key x = {binary ? NULL : t->name, binary ? NULL : t->type, ts, te};
-        keys_add(k, x, eq);
-        found = 1;
+        t->tok[2 * t->ntok] = ts;
+        t->tok[2 * t->ntok + 1] = te;
+        t->ntok++;
         i = j;
     }
-    if (!found) {
-        key x = {binary ? NULL : t->name, binary ? NULL : t->type, t->s + len, t->s + len};
-        keys_add(k, x, eq);
+#undef ALNUM
+    (void)base_byte;
+    if (!t->ntok) {
+        t->tok[0] = t->tok[1] = t->s + len;
+        t->ntok = 1;
     }
 }
 
 static int tag_in_view(const tag *t, const view *v, const phi_opts *o)
 {
-    if (!passes_filter(t, o))
+    if (!t->keep)
         return 0;
-    if (v->name_prefix && !prefix(t->name, v->name_prefix))
+    if (v->hipaa && !t->hipaa[o->fixed ? 1 : 0])
         return 0;
-    if (v->hipaa && !is_hipaa(t, o->fixed))
+    if (v->cat >= 0 && !(t->cats & (1u << v->cat)))
         return 0;
     return 1;
 }
@@ -243,22 +313,30 @@ static void view_keys(const ck_doc *doc, const tag *tags, size_t n, const view *
             continue;
         switch (v->kind) {
         case K_TOKEN:
-        case K_BTOKEN:
-            tokens_of(doc, &doc->entities[i], t, k, v->kind == K_BTOKEN, eq);
+        case K_BTOKEN: {
+            int bin = v->kind == K_BTOKEN;
+            for (size_t j = 0; j < t->ntok; j++) {
+                key x = {bin ? NULL : t->name, bin ? NULL : t->type, bin ? 0 : t->h_raw,
+                         t->tok[2 * j], t->tok[2 * j + 1]};
+                keys_add(k, x, eq);
+            }
             break;
+        }
         case K_STRICT:
         case K_RELAXED: {
-            key x = {t->uname, t->utype, t->s, t->e};
+            key x = {t->uname, t->utype, t->h_up, t->s, t->e};
             keys_add(k, x, eq);
             break;
         }
         case K_BSTRICT: {
-            key x = {NULL, NULL, t->s, t->e};
+            key x = {NULL, NULL, 0, t->s, t->e};
             keys_add(k, x, eq);
             break;
         }
         }
     }
+    if (eq == key_eq)
+        keys_sort_unique(k);
 }
 
 static int matches_any(const key *x, const keys *k, key_cmp eq)
@@ -287,7 +365,22 @@ static counts compare(const keys *g, const keys *s, int relaxed, int fixed)
         c.fn = (long)g->n - c.tp;
         return c;
     }
-    key_cmp eq = relaxed ? key_fuzzy : key_eq;
+    if (!relaxed) { /* exact keys, both sorted and unique: merge */
+        size_t i = 0, j = 0;
+        while (i < g->n && j < s->n) {
+            int o = key_order(&g->v[i], &s->v[j]);
+            if (o == 0)
+                c.tp++, i++, j++;
+            else if (o < 0)
+                i++;
+            else
+                j++;
+        }
+        c.fp = (long)s->n - c.tp;
+        c.fn = (long)g->n - c.tp;
+        return c;
+    }
+    key_cmp eq = key_fuzzy;
     /* gold.intersection(system) in CPython iterates the smaller set (the
      * argument when sizes are equal) and keeps its matching elements */
     const keys *small = s->n <= g->n ? s : g, *large = s->n <= g->n ? g : s;
@@ -429,7 +522,7 @@ static void split_id(const char *docid, char **id, char **sys)
     *sys = strdup("");
 }
 
-static tag *tags_of(const ck_doc *doc, size_t *n)
+static tag *tags_of(const ck_doc *doc, const phi_opts *o, size_t *n)
 {
     *n = doc->n_entities;
     tag *t = calloc(doc->n_entities + 1, sizeof *t);
@@ -442,6 +535,15 @@ static tag *tags_of(const ck_doc *doc, size_t *n)
         t[i].utype = upper_ascii(t[i].type);
         t[i].s = e->n_spans ? (long)e->spans[0].start : 0;
         t[i].e = e->n_spans ? (long)e->spans[e->n_spans - 1].end : 0;
+        t[i].h_raw = hash2(t[i].name, t[i].type);
+        t[i].h_up = hash2(t[i].uname ? t[i].uname : "", t[i].utype ? t[i].utype : "");
+        t[i].hipaa[0] = is_hipaa(&t[i], 0);
+        t[i].hipaa[1] = is_hipaa(&t[i], 1);
+        t[i].keep = passes_filter(&t[i], o);
+        for (size_t c = 0; c < sizeof categories / sizeof *categories; c++)
+            if (prefix(t[i].name, categories[c]))
+                t[i].cats |= 1u << c;
+        tokenize(doc, e, &t[i]);
     }
     return t;
 }
@@ -451,6 +553,7 @@ static void tags_free(tag *t, size_t n)
     for (size_t i = 0; t && i < n; i++) {
         free(t[i].uname);
         free(t[i].utype);
+        free(t[i].tok);
     }
     free(t);
 }
@@ -566,25 +669,25 @@ static void make_views(view *v, size_t *n)
         {"Binary Token", K_BTOKEN, 0},   {"Binary Strict", K_BSTRICT, 0},
         {"Binary HIPPA Token", K_BTOKEN, 1}, {"Binary HIPAA Strict", K_BSTRICT, 1},
     };
-    static const char *const cats[] = {"CONTACT", "NAME", "DATE", "AGE",
-                                       "PROFESSION", "ID", "OTHER", "LOCATION"};
     size_t k = 0;
     for (size_t i = 0; i < sizeof top / sizeof *top; i++, k++) {
         snprintf(v[k].label, sizeof v[k].label, "%s", top[i].label);
         v[k].kind = top[i].k;
         v[k].hipaa = top[i].hipaa;
         v[k].name_prefix = NULL;
+        v[k].cat = -1;
     }
-    for (size_t i = 0; i < sizeof cats / sizeof *cats; i++) {
+    for (size_t i = 0; i < sizeof categories / sizeof *categories; i++) {
         static const struct { const char *suffix; enum kind k; int hipaa; } per[] = {
             {"Token", K_TOKEN, 0}, {"Strict", K_STRICT, 0},
             {"HIPPA Token", K_TOKEN, 1}, {"Binary HIPAA Strict", K_STRICT, 1},
         };
         for (size_t j = 0; j < 4; j++, k++) {
-            snprintf(v[k].label, sizeof v[k].label, "%s %s", cats[i], per[j].suffix);
+            snprintf(v[k].label, sizeof v[k].label, "%s %s", categories[i], per[j].suffix);
             v[k].kind = per[j].k;
             v[k].hipaa = per[j].hipaa;
-            v[k].name_prefix = cats[i];
+            v[k].name_prefix = categories[i];
+            v[k].cat = (int)i;
         }
     }
     *n = k;
@@ -628,6 +731,7 @@ static ck_status run_2014(const char *gold, const char *system, ck_opts opts, FI
     size_t nviews = 1;
     if (cr) {
         snprintf(views[0].label, sizeof views[0].label, "%s", "");
+        views[0].cat = -1;
     } else
         make_views(views, &nviews);
 
@@ -655,8 +759,8 @@ static ck_status run_2014(const char *gold, const char *system, ck_opts opts, FI
             pd[np].g = g;
             pd[np].s = sn[i].doc;
             if (!cr) {
-                pd[np].gt = tags_of(g, &pd[np].ngt);
-                pd[np].st = tags_of(sn[i].doc, &pd[np].nst);
+                pd[np].gt = tags_of(g, &o, &pd[np].ngt);
+                pd[np].st = tags_of(sn[i].doc, &o, &pd[np].nst);
             }
             np++;
         }

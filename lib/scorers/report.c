@@ -82,7 +82,8 @@ static int is_count(const char *col)
     return strcmp(col, "tp") == 0 || strcmp(col, "fp") == 0 || strcmp(col, "fn") == 0 ||
            strcmp(col, "tn") == 0 || strcmp(col, "gold") == 0 || strcmp(col, "system") == 0 ||
            strcmp(col, "correct") == 0 || strcmp(col, "docs") == 0 || strcmp(col, "n") == 0 ||
-           strcmp(col, "tokens") == 0 || strcmp(col, "rows") == 0;
+           strcmp(col, "tokens") == 0 || strcmp(col, "rows") == 0 ||
+           strcmp(col, "recall_correct") == 0;
 }
 
 static void print_table(const rep *r, FILE *out)
