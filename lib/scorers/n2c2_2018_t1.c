@@ -108,13 +108,25 @@ static int criterion_value(const ck_doc *doc, const char *name, int *found)
     return r;
 }
 
+static int cmp_doc(const void *a, const void *b)
+{
+    const ck_doc *x = *(ck_doc *const *)a, *y = *(ck_doc *const *)b;
+    return strcmp(x->id ? x->id : "", y->id ? y->id : "");
+}
+
+/* The document of a file name ("102.xml" -> id "102"); docs sorted by id. */
 static const ck_doc *find_doc(const ck_corpus *c, const char *file)
 {
+    char id[1024];
     size_t n = strlen(file) - 4; /* without ".xml" */
-    for (size_t i = 0; i < c->n_docs; i++)
-        if (c->docs[i]->id && strlen(c->docs[i]->id) == n && strncmp(c->docs[i]->id, file, n) == 0)
-            return c->docs[i];
-    return NULL;
+    if (n >= sizeof id)
+        return NULL;
+    memcpy(id, file, n);
+    id[n] = '\0';
+    ck_doc key = {0}, *kp = &key;
+    key.id = id;
+    ck_doc **hit = c->n_docs ? bsearch(&kp, c->docs, c->n_docs, sizeof *c->docs, cmp_doc) : NULL;
+    return hit ? *hit : NULL;
 }
 
 typedef struct cm {
@@ -143,6 +155,10 @@ static ck_status t1_run(const char *gold, const char *system, ck_opts opts, FILE
         rc = i2b2_load(system, "n2c2-2018-t1", I2B2X_CRITERIA, &sc, d);
     if (rc || !common.n)
         goto done;
+    if (gc.n_docs)
+        qsort(gc.docs, gc.n_docs, sizeof *gc.docs, cmp_doc);
+    if (sc.n_docs)
+        qsort(sc.docs, sc.n_docs, sizeof *sc.docs, cmp_doc);
     /* per criterion, per class (0 met, 1 not met) */
     cm m[13][2];
     memset(m, 0, sizeof m);
