@@ -29,3 +29,17 @@ grep -q '^overall .* 0.5000' "$TMP/out" && ok || fail "eval conll table: overall
 expect "eval conll --json" "$CLINKIT" eval conll "$TMP/g.txt" "$TMP/s.txt" --json
 grep -q '"label": "DRUG", "gold": 1, "system": 1, "correct": 1, "precision": 1.0' "$TMP/out" && ok ||
     fail "eval conll --json: DRUG row"
+
+# i2b2-2014-deid: gold as i2b2 XML, system as BRAT (--system-format) -> same tags, all 1.0
+mkdir -p "$TMP/dg" "$TMP/ds"
+printf '%s\n' '<?xml version="1.0" encoding="UTF-8" ?>' '<deIdi2b2>' \
+    '<TEXT><![CDATA[Seen by Dr. Zoë Park on 03/04.]]></TEXT>' '<TAGS>' \
+    '<NAME id="P0" start="12" end="20" text="Zoë Park" TYPE="DOCTOR" comment="" />' \
+    '<DATE id="P1" start="24" end="29" text="03/04" TYPE="DATE" comment="" />' \
+    '</TAGS>' '</deIdi2b2>' >"$TMP/dg/100-01.xml"
+printf 'Seen by Dr. Zoë Park on 03/04.' >"$TMP/ds/100-01.txt"
+printf 'T1\tNAME 12 20\tZoë Park\nA1\tTYPE T1 DOCTOR\nT2\tDATE 24 29\t03/04\nA2\tTYPE T2 DATE\n' >"$TMP/ds/100-01.ann"
+expect "eval i2b2-2014-deid reads a BRAT system" "$CLINKIT" eval i2b2-2014-deid "$TMP/dg" "$TMP/ds" \
+    --system-format brat --format official
+grep -q '^Strict (1) ' "$TMP/out" && grep -A2 '^Strict (1) ' "$TMP/out" | grep -q 'Precision      1.0 (0.0)      1.0 ' &&
+    ok || fail "eval i2b2-2014-deid: BRAT system equal to the XML gold scores 1.0"
