@@ -30,7 +30,13 @@ TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 BENCH_SRC:= $(sort $(wildcard bench/*.c))
 
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/catalog_data.o
+# Data files embedded in the library with tools/bin2c (generic rule below):
+# lib/site/assets/NAME.EXT -> const char ck_asset_NAME_EXT[].
+ASSETS   := $(sort $(wildcard lib/site/assets/*))
+ASSET_SRC:= $(ASSETS:lib/site/assets/%=$(BUILD)/gen/assets/%.c)
+GEN_SRC  := $(BUILD)/gen/catalog_data.c $(ASSET_SRC)
+.SECONDARY: $(ASSET_SRC)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_SRC:.c=.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCHES  := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
@@ -50,7 +56,11 @@ $(BUILD)/gen/catalog_data.c: catalog/catalog.json $(BUILD)/tools/bin2c
 	@mkdir -p $(dir $@)
 	$(BUILD)/tools/bin2c ck_catalog_json_data $< $@
 
-$(BUILD)/gen/catalog_data.o: $(BUILD)/gen/catalog_data.c
+$(BUILD)/gen/assets/%.c: lib/site/assets/% $(BUILD)/tools/bin2c
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/bin2c ck_asset_$(subst -,_,$(subst .,_,$*)) $< $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -Wno-overflow -c $< -o $@
 
 $(BUILD)/libclinkit.a: $(LIB_OBJ)
@@ -86,10 +96,10 @@ asan:
 	    check
 
 FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
-build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(BUILD)/gen/catalog_data.c
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_SRC)
 	@mkdir -p build-fuzz
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Ilib $(PKG_CFLAGS) $(HS_CFLAGS) \
-	    -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB_SRC) $(BUILD)/gen/catalog_data.c $(LDLIBS)
+	    -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB_SRC) $(GEN_SRC) $(LDLIBS)
 fuzz: $(FUZZ_BINS)
 FUZZ_SECONDS ?= 60
 fuzz-run: fuzz

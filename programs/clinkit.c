@@ -13,6 +13,8 @@ int cmd_convert(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_samples(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_site(int argc, char **argv);
+int cmd_view(int argc, char **argv);
 
 static const cli_command commands[] = {
     {"datasets", "the catalog of clinical NLP corpora: list, show, search", cmd_datasets},
@@ -21,6 +23,8 @@ static const cli_command commands[] = {
     {"validate", "read a corpus and check every annotation against its text", cmd_validate},
     {"eval", "score a system against gold with a shared task's official metric", cmd_eval},
     {"samples", "read, validate and convert every bundled sample corpus", cmd_samples},
+    {"site", "write the catalog as a static web site", cmd_site},
+    {"view", "write an HTML page showing a corpus's annotated documents", cmd_view},
 };
 
 static void usage(FILE *f)

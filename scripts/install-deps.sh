@@ -10,7 +10,7 @@ pkgs="build-essential pkg-config python3 gzip clang libclang-rt-14-dev
       libpcre2-dev libvectorscan-dev libcmocka-dev tar"
 for a in "$@"; do
     case $a in
-        --browser) pkgs="$pkgs chromium nodejs npm" ;;
+        --browser) pkgs="$pkgs chromium nodejs npm fonts-wqy-microhei fonts-noto-color-emoji" ;;
         --bench) pkgs="$pkgs python3 python3-pandas hyperfine time" ;;
     esac
 done

@@ -15,6 +15,7 @@
 #include "format.h"
 #include "catalog.h"
 #include "corpus.h"
+#include "site.h"
 #include "text.h"
 
 /* The library version string (may differ from the header's at run time). */
