@@ -234,6 +234,48 @@ static void deid_relaxed_is_not_one_to_one_unless_fixed(void **state)
     free(dir);
 }
 
+static void deid_filter_invert_conjunctive_and_verbose(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir(), g[1024], s[1024];
+    snprintf(g, sizeof g, "%s/g.jsonl", dir);
+    snprintf(s, sizeof s, "%s/s.jsonl", dir);
+    const long gsp[][2] = {{12, 20}, {25, 35}, {63, 67}};
+    const char *const gty[] = {"NAME/DOCTOR", "NAME/PATIENT", "ID/IDNUM"};
+    write_deid(g, gsp, gty, 3);
+    const long ssp[][2] = {{12, 23}, {25, 33}, {25, 34}, {63, 67}};
+    const char *const sty[] = {"NAME/DOCTOR", "NAME/PATIENT", "NAME/PATIENT", "ID/IDNUM"};
+    write_deid(s, ssp, sty, 4);
+    const char *opts[] = {"gold-format=jsonl", "system-format=jsonl", NULL, NULL, NULL};
+    ck_status st;
+    /* only the ID tags: the one ID matches */
+    opts[2] = "filter=ID";
+    char *out = run("i2b2-2014-deid", g, s, opts, CK_EVAL_OFFICIAL, &st);
+    assert_int_equal(st, CK_OK);
+    assert_true(block_value(out, "\nStrict (1)", "Precision") == 1.0);
+    free(out);
+    /* everything but the ID tags: no name matches strictly */
+    opts[3] = "invert=1";
+    out = run("i2b2-2014-deid", g, s, opts, CK_EVAL_OFFICIAL, &st);
+    assert_true(block_value(out, "\nStrict (1)", "Precision") == 0.0);
+    free(out);
+    /* NAME and PATIENT both required: the patient, relaxed (end -2) */
+    opts[2] = "filter=NAME,PATIENT";
+    opts[3] = "conjunctive=1";
+    out = run("i2b2-2014-deid", g, s, opts, CK_EVAL_OFFICIAL, &st);
+    assert_true(block_value(out, "\nRelaxed (1)", "Recall") == 1.0);
+    assert_true(block_value(out, "\nStrict (1)", "Recall") == 0.0);
+    free(out);
+    /* -v: per-document rows come first */
+    opts[2] = "verbose=1";
+    opts[3] = NULL;
+    out = run("i2b2-2014-deid", g, s, opts, CK_EVAL_OFFICIAL, &st);
+    assert_int_equal(strncmp(out, "100-01                             Precision      ", 50), 0);
+    free(out);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 static void track2_long_span_over_two_golds_counts_once(void **state)
 {
     (void)state;
@@ -264,6 +306,7 @@ int main(void)
         cmocka_unit_test(nbme_counts_overlapping_predicted_characters_once),
         cmocka_unit_test(cmeie_blank_line_prints_error_code_4),
         cmocka_unit_test(deid_relaxed_is_not_one_to_one_unless_fixed),
+        cmocka_unit_test(deid_filter_invert_conjunctive_and_verbose),
         cmocka_unit_test(track2_long_span_over_two_golds_counts_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
