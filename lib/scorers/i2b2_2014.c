@@ -494,27 +494,21 @@ static void report_block(rep *r, const block *b)
 
 /* ---- documents ---- */
 
-/* "NNN-DD" and the system id after it, from a document id / file stem. */
+/* "NNN-DD" and the system id after it, from a document id / file stem
+ * ("301-01foo" -> "301-01", "foo"). A name that does not start with
+ * digits-dash-digits (e.g. MEDDOCAN's "S0004-...") is its own id. */
 static void split_id(const char *docid, char **id, char **sys)
 {
     const char *base = strrchr(docid, '/');
     base = base ? base + 1 : docid;
-    for (const char *p = base; *p; p++) {
-        if (*p < '0' || *p > '9')
-            continue;
-        const char *q = p;
-        while (*q >= '0' && *q <= '9')
-            q++;
-        if (*q != '-' || q[1] < '0' || q[1] > '9') {
-            p = q - 1;
-            if (!*q)
-                break;
-            continue;
-        }
+    const char *q = base;
+    while (*q >= '0' && *q <= '9')
+        q++;
+    if (q > base && *q == '-' && q[1] >= '0' && q[1] <= '9') {
         q++;
         while (*q >= '0' && *q <= '9')
             q++;
-        *id = strndup(p, (size_t)(q - p));
+        *id = strndup(base, (size_t)(q - base));
         *sys = strdup(q);
         return;
     }

@@ -43,3 +43,17 @@ expect "eval i2b2-2014-deid reads a BRAT system" "$CLINKIT" eval i2b2-2014-deid 
     --system-format brat --format official
 grep -q '^Strict (1) ' "$TMP/out" && grep -A2 '^Strict (1) ' "$TMP/out" | grep -q 'Precision      1.0 (0.0)      1.0 ' &&
     ok || fail "eval i2b2-2014-deid: BRAT system equal to the XML gold scores 1.0"
+
+# real files (MEDDOCAN, ../shared/corpora): XML against itself scores 1.0 everywhere; the BRAT
+# release against the XML agrees on every offset (Binary Strict 1.0) although its entity types
+# are the fine MEDDOCAN types where the XML has tag name + TYPE
+m=$SHARED/corpora/meddocan-train
+if [ -d "$m/xml" ] && [ -d "$m/brat" ]; then
+    expect "eval i2b2-2014-deid on MEDDOCAN XML" "$CLINKIT" eval i2b2-2014-deid "$m/xml" "$m/xml" --json
+    grep -q '"label": "Strict", "docs": 500, "tp": 11333, "fp": 0, "fn": 0' "$TMP/out" && ok ||
+        fail "eval i2b2-2014-deid: MEDDOCAN XML against itself"
+    expect "eval i2b2-2014-deid MEDDOCAN XML vs BRAT" "$CLINKIT" eval i2b2-2014-deid "$m/xml" "$m/brat" \
+        --system-format brat --json
+    grep -q '"label": "Binary Strict", "docs": 500, "tp": 11333, "fp": 0, "fn": 0' "$TMP/out" && ok ||
+        fail "eval i2b2-2014-deid: MEDDOCAN BRAT offsets equal the XML's"
+fi
