@@ -564,6 +564,12 @@ static int cmp_named(const void *a, const void *b)
     return c ? c : strcmp(x->id, y->id);
 }
 
+/* gold documents pair by id only (a gold file's suffix is ignored) */
+static int cmp_id(const void *a, const void *b)
+{
+    return strcmp(((const named *)a)->id, ((const named *)b)->id);
+}
+
 static named *name_docs(const ck_corpus *c)
 {
     named *v = calloc(c->n_docs + 1, sizeof *v);
@@ -721,6 +727,13 @@ static ck_status run_2014(const char *gold, const char *system, ck_opts opts, FI
         rc = CK_ERR_NOMEM;
         goto done;
     }
+    if (gc.n_docs) /* stable order for equal ids: (sys, id) sorted, then by id */
+        for (size_t i = 1; i < gc.n_docs; i++)
+            for (size_t j = i; j > 0 && cmp_id(&gn[j - 1], &gn[j]) > 0; j--) {
+                named t = gn[j];
+                gn[j] = gn[j - 1];
+                gn[j - 1] = t;
+            }
     view views[64];
     size_t nviews = 1;
     if (cr) {
@@ -743,10 +756,9 @@ static ck_status run_2014(const char *gold, const char *system, ck_opts opts, FI
         for (size_t i = a; pd && i < b; i++) {
             if (i > a && strcmp(sn[i].id, sn[i - 1].id) == 0)
                 continue;
-            const ck_doc *g = NULL;
-            for (size_t j = 0; j < gc.n_docs && !g; j++)
-                if (strcmp(gn[j].id, sn[i].id) == 0)
-                    g = gn[j].doc;
+            named keyn = {sn[i].id, (char *)"", NULL};
+            const named *hit = gc.n_docs ? bsearch(&keyn, gn, gc.n_docs, sizeof *gn, cmp_id) : NULL;
+            const ck_doc *g = hit ? hit->doc : NULL;
             if (!g)
                 continue;
             pd[np].id = sn[i].id;
