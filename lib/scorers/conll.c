@@ -108,9 +108,15 @@ static void split_tag(const char *tag, char *prefix, size_t psize, const char **
 }
 
 /* One input line (without newline). Returns 0, or -1 on a fatal line. */
-static int conll_line(conll *c, char *line, const char *delim, ck_diag *d,
+typedef struct conll_opts {
+    const char *delim, *otag; /* -d, -o */
+    int raw;                  /* -r */
+} conll_opts;
+
+static int conll_line(conll *c, char *line, const conll_opts *co, ck_diag *d,
                       const char *file, size_t lineno)
 {
+    const char *delim = co->delim;
     /* Perl split(/ /): every delimiter splits, trailing empty fields go. */
     char *fields[256];
     int nf = 0;
@@ -145,6 +151,19 @@ static int conll_line(conll *c, char *line, const char *delim, ck_diag *d,
         ck_diag_add(d, CK_SEV_ERROR, file, lineno, 0, (size_t)-1,
                     "conlleval: unexpected number of features in line");
         return -1;
+    }
+    /* -r: raw tags are one-word chunks: X -> B-X, the outside tag -> O */
+    char rawbuf[2][256];
+    if (co->raw) {
+        for (int k = 0; k < 2; k++) {
+            char **fp = &f[nf - 1 - k];
+            if (strcmp(*fp, co->otag) == 0)
+                *fp = o;
+            else if (strcmp(*fp, "O") != 0) {
+                snprintf(rawbuf[k], sizeof rawbuf[k], "B-%s", *fp);
+                *fp = rawbuf[k];
+            }
+        }
     }
     char guessed[8], correct[8];
     const char *gtype, *ctype_;
@@ -298,7 +317,7 @@ static int cmp_ctype(const void *a, const void *b)
 
 /* Feed the pasted lines of one gold file and one system file. */
 static int feed(conll *c, const char *g, size_t gn, const char *s, size_t sn,
-                const char *delim, const char *file, ck_diag *d)
+                const conll_opts *co, const char *file, ck_diag *d)
 {
     ck_buf line;
     ck_buf_init(&line);
@@ -316,7 +335,7 @@ static int feed(conll *c, const char *g, size_t gn, const char *s, size_t sn,
         gi += gl + (ge ? 1 : 0);
         si += sl + (se ? 1 : 0);
         lineno++;
-        if (line.failed || conll_line(c, (char *)ck_buf_str(&line), delim, d, file, lineno)) {
+        if (line.failed || conll_line(c, (char *)ck_buf_str(&line), co, d, file, lineno)) {
             rc = -1;
             break;
         }
@@ -328,9 +347,11 @@ static int feed(conll *c, const char *g, size_t gn, const char *s, size_t sn,
 static ck_status conll_run(const char *gold, const char *system, ck_opts opts,
                            FILE *out, ck_eval_format fmt, ck_diag *d)
 {
-    const char *delim = ck_opt(opts, "delimiter");
-    if (!delim)
-        delim = " ";
+    conll_opts co = {ck_opt(opts, "delimiter"), ck_opt(opts, "outside"), sc_flag(opts, "raw")};
+    if (!co.delim)
+        co.delim = " ";
+    if (!co.otag)
+        co.otag = "O";
     sc_strv names = {0};
     ck_status rc = CK_OK;
     int single = !ck_is_dir(gold);
@@ -350,7 +371,7 @@ static ck_status conll_run(const char *gold, const char *system, ck_opts opts,
         rc = single ? ck_read_file(gold, &g, &gn, d) : sc_load(gold, names.v[i], &g, &gn, d);
         if (!rc)
             rc = single ? ck_read_file(system, &s, &sn, d) : sc_load(system, names.v[i], &s, &sn, d);
-        if (!rc && feed(&c, g, gn, s, sn, delim, single ? gold : names.v[i], d))
+        if (!rc && feed(&c, g, gn, s, sn, &co, single ? gold : names.v[i], d))
             rc = CK_ERR_PARSE;
         free(g);
         free(s);
@@ -379,7 +400,7 @@ static ck_status conll_run(const char *gold, const char *system, ck_opts opts,
     return rc;
 }
 
-static const char *const conll_opts[] = {"delimiter", NULL};
+static const char *const conll_keys[] = {"delimiter", "raw", "outside", NULL};
 
 const ck_scorer ck_scorer_conll = {
     .id = "conll",
@@ -387,7 +408,9 @@ const ck_scorer ck_scorer_conll = {
     .inputs = "GOLD: 'TOKEN ... TAG' lines, blank line between sentences; SYSTEM: one "
               "tag per line, aligned (line i of both is joined like paste -d ' '); "
               "files, or folders of same-named files",
-    .options = conll_opts,
-    .options_help = "  --opt delimiter=S   field separator (conlleval -d; default one space)\n",
+    .options = conll_keys,
+    .options_help = "  --opt delimiter=S   field separator (conlleval -d; default one space)\n"
+                    "  --opt raw=1         tags without B-/I- prefixes, one word per chunk (-r)\n"
+                    "  --opt outside=T     the outside tag for raw=1 (-o; default O)\n",
     .run = conll_run,
 };

@@ -57,3 +57,8 @@ if [ -d "$m/xml" ] && [ -d "$m/brat" ]; then
     grep -q '"label": "Binary Strict", "docs": 500, "tp": 11333, "fp": 0, "fn": 0' "$TMP/out" && ok ||
         fail "eval i2b2-2014-deid: MEDDOCAN BRAT offsets equal the XML's"
 fi
+
+# conll raw mode (conlleval -r -o N): every non-outside tag is a one-word chunk
+printf 'a X\nb X\nc N\n' >"$TMP/rg.txt"; printf 'X\nN\nN\n' >"$TMP/rs.txt"
+expect "eval conll --opt raw=1" "$CLINKIT" eval conll "$TMP/rg.txt" "$TMP/rs.txt" --opt raw=1 --opt outside=N --format official
+grep -q '^processed 3 tokens with 2 phrases; found: 1 phrases; correct: 1.$' "$TMP/out" && ok || fail "eval conll raw: 2 gold chunks, 1 found"
