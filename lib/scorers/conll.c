@@ -354,28 +354,31 @@ static ck_status conll_run(const char *gold, const char *system, ck_opts opts,
         co.otag = "O";
     sc_strv names = {0};
     ck_status rc = CK_OK;
-    int single = !ck_is_dir(gold);
-    if (single)
-        sc_strv_push(&names, "");
-    else if ((rc = sc_list_files(gold, NULL, &names, d)))
+    if ((rc = sc_list_files(gold, NULL, &names, d)))
         return rc;
+    int single = names.n == 1 && !ck_is_dir(gold); /* a file: name it by its path */
     conll c = {0};
     c.nfeat = -1;
     strcpy(c.last_correct, "O");
     strcpy(c.last_guessed, "O");
     c.last_ctype = strdup("");
     c.last_gtype = strdup("");
+    sc_tree gtree = {NULL}, stree = {NULL};
+    if (!(rc = sc_tree_open(&gtree, gold, d)))
+        rc = sc_tree_open(&stree, system, d);
     for (size_t i = 0; i < names.n && !rc; i++) {
         char *g = NULL, *s = NULL;
         size_t gn = 0, sn = 0;
-        rc = single ? ck_read_file(gold, &g, &gn, d) : sc_load(gold, names.v[i], &g, &gn, d);
+        rc = sc_tree_load(&gtree, names.v[i], &g, &gn, d);
         if (!rc)
-            rc = single ? ck_read_file(system, &s, &sn, d) : sc_load(system, names.v[i], &s, &sn, d);
+            rc = sc_tree_load(&stree, names.v[i], &s, &sn, d);
         if (!rc && feed(&c, g, gn, s, sn, &co, single ? gold : names.v[i], d))
             rc = CK_ERR_PARSE;
         free(g);
         free(s);
     }
+    sc_tree_close(&gtree);
+    sc_tree_close(&stree);
     if (!rc && c.in_correct) {
         c.correct_chunk++;
         ctype *t = type_get(&c, c.last_ctype);

@@ -317,14 +317,17 @@ static ck_status t2_run(const char *gold, const char *system, ck_opts opts, FILE
                                    &common, d);
     annfile *g = calloc(common.n + 1, sizeof *g), *s = calloc(common.n + 1, sizeof *s);
     size_t n = 0;
+    sc_tree gtree = {NULL}, stree = {NULL};
     if (!g || !s)
         rc = CK_ERR_NOMEM;
+    if (!rc && common.n && !(rc = sc_tree_open(&gtree, gold, d)))
+        rc = sc_tree_open(&stree, system, d);
     for (size_t i = 0; i < common.n && !rc; i++) {
         char *gd = NULL, *sd = NULL;
         size_t len;
-        rc = sc_load(gold, common.v[i], &gd, &len, d);
+        rc = sc_tree_load(&gtree, common.v[i], &gd, &len, d);
         if (!rc)
-            rc = sc_load(system, common.v[i], &sd, &len, d);
+            rc = sc_tree_load(&stree, common.v[i], &sd, &len, d);
         if (!rc)
             rc = parse_ann(gd, common.v[i], &g[n], d);
         if (!rc)
@@ -388,6 +391,8 @@ static ck_status t2_run(const char *gold, const char *system, ck_opts opts, FILE
     }
     rep_free(&r);
 done:
+    sc_tree_close(&gtree);
+    sc_tree_close(&stree);
     for (size_t i = 0; i < n; i++) {
         ann_free(&g[i]);
         ann_free(&s[i]);

@@ -195,18 +195,53 @@ ck_status sc_list_files(const char *path, const char *suffix, sc_strv *out,
     return CK_OK;
 }
 
+ck_status sc_tree_open(sc_tree *t, const char *root, ck_diag *d)
+{
+    t->src = NULL;
+    return ck_source_open(root, &t->src, d);
+}
+
+ck_status sc_tree_load(sc_tree *t, const char *name, char **data, size_t *len, ck_diag *d)
+{
+    *data = NULL;
+    *len = 0;
+    size_t i = ck_source_is_file(t->src) ? 0 : ck_source_find(t->src, name);
+    if (i == (size_t)-1) {
+        ck_diag_add(d, CK_SEV_ERROR, ck_source_path(t->src), 0, 0, (size_t)-1,
+                    "no entry '%s'", name);
+        return CK_ERR_IO;
+    }
+    const char *p;
+    size_t n;
+    ck_status rc = ck_source_load(t->src, i, &p, &n, d);
+    if (rc)
+        return rc;
+    *data = malloc(n + 1);
+    if (!*data) {
+        ck_source_release(t->src, i);
+        return CK_ERR_NOMEM;
+    }
+    memcpy(*data, p, n);
+    (*data)[n] = '\0';
+    *len = n;
+    ck_source_release(t->src, i);
+    return CK_OK;
+}
+
+void sc_tree_close(sc_tree *t)
+{
+    ck_source_free(t->src);
+    t->src = NULL;
+}
+
 ck_status sc_load(const char *root, const char *name, char **data,
                   size_t *len, ck_diag *d)
 {
-    if (!ck_is_dir(root))
-        return ck_read_file(root, data, len, d);
-    size_t n = strlen(root) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (!p)
-        return CK_ERR_NOMEM;
-    snprintf(p, n, "%s/%s", root, name);
-    ck_status rc = ck_read_file(p, data, len, d);
-    free(p);
+    sc_tree t;
+    ck_status rc = sc_tree_open(&t, root, d);
+    if (!rc)
+        rc = sc_tree_load(&t, name, data, len, d);
+    sc_tree_close(&t);
     return rc;
 }
 

@@ -47,8 +47,16 @@ size_t sc_strv_bsearch(const sc_strv *s, const char *str);
  * with suffix (NULL: all), sorted. A single file gives its own name. */
 ck_status sc_list_files(const char *path, const char *suffix, sc_strv *out,
                         ck_diag *d);
-/* Read a whole file given a root (folder or single file) and a relative
- * name: the file itself when root is a file. malloc'd, NUL-terminated. */
+/* Files by relative name under a root that is a folder, an archive
+ * (.zip, .tar.gz, ...) or a single file (which answers every name). */
+typedef struct sc_tree {
+    ck_source *src;
+} sc_tree;
+ck_status sc_tree_open(sc_tree *t, const char *root, ck_diag *d);
+/* A malloc'd, NUL-terminated copy of entry name. */
+ck_status sc_tree_load(sc_tree *t, const char *name, char **data, size_t *len, ck_diag *d);
+void sc_tree_close(sc_tree *t);
+/* One-shot sc_tree_open + sc_tree_load + sc_tree_close. */
 ck_status sc_load(const char *root, const char *name, char **data,
                   size_t *len, ck_diag *d);
 

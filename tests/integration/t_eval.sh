@@ -62,3 +62,11 @@ fi
 printf 'a X\nb X\nc N\n' >"$TMP/rg.txt"; printf 'X\nN\nN\n' >"$TMP/rs.txt"
 expect "eval conll --opt raw=1" "$CLINKIT" eval conll "$TMP/rg.txt" "$TMP/rs.txt" --opt raw=1 --opt outside=N --format official
 grep -q '^processed 3 tokens with 2 phrases; found: 1 phrases; correct: 1.$' "$TMP/out" && ok || fail "eval conll raw: 2 gold chunks, 1 found"
+
+# archives: GOLD as .tar.gz and SYSTEM as .zip give the same bytes as the folders
+v=$SHARED/scorer-vectors/n2c2-2018-track2/case-003
+if [ -d "$v" ] && command -v zip >/dev/null 2>&1; then
+    tar czf "$TMP/g.tgz" -C "$v/gold" . && (cd "$v/system" && zip -q -r "$TMP/s.zip" .)
+    "$CLINKIT" eval n2c2-2018-t2 "$TMP/g.tgz" "$TMP/s.zip" --format official >"$TMP/out" 2>"$TMP/err" &&
+        cmp -s "$TMP/out" "$v/official.txt" && ok || fail "eval n2c2-2018-t2 reads .tar.gz and .zip"
+fi
