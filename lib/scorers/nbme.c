@@ -126,12 +126,9 @@ static char *load_csv(const char *path, const char *name, ck_diag *d, char **dis
 {
     char *data = NULL;
     size_t len = 0;
-    *display = (char *)path;
-    if (ck_is_dir(path)) {
-        if (sc_load(path, name, &data, &len, d))
-            return NULL;
-        *display = (char *)name;
-    } else if (ck_read_file(path, &data, &len, d))
+    /* a folder or archive holding NAME, or the file itself */
+    *display = ck_is_dir(path) ? (char *)name : (char *)path;
+    if (sc_load(path, name, &data, &len, d))
         return NULL;
     /* skip a UTF-8 byte order mark */
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
