@@ -15,6 +15,7 @@ int cmd_samples(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_site(int argc, char **argv);
 int cmd_view(int argc, char **argv);
+int cmd_join(int argc, char **argv);
 
 static const cli_command commands[] = {
     {"datasets", "the catalog of clinical NLP corpora: list, show, search", cmd_datasets},
@@ -25,6 +26,7 @@ static const cli_command commands[] = {
     {"samples", "read, validate and convert every bundled sample corpus", cmd_samples},
     {"site", "write the catalog as a static web site", cmd_site},
     {"view", "write an HTML page showing a corpus's annotated documents", cmd_view},
+    {"join", "join THYME/Anafora annotation folders with their texts, checking every span", cmd_join},
 };
 
 static void usage(FILE *f)

@@ -7,7 +7,7 @@
 set -e
 pkgs="build-essential pkg-config python3 gzip clang libclang-rt-14-dev
       libjansson-dev libexpat1-dev zlib1g-dev libarchive-dev libutf8proc-dev
-      libpcre2-dev libvectorscan-dev libcmocka-dev tar"
+      libpcre2-dev libvectorscan-dev libcmocka-dev tar jq perl"
 for a in "$@"; do
     case $a in
         --browser) pkgs="$pkgs chromium nodejs npm fonts-wqy-microhei fonts-noto-color-emoji" ;;

@@ -277,7 +277,7 @@ ck_status ck_source_open(const char *path, ck_source **out, ck_diag *d)
         ck_source_free(s);
         return rc;
     }
-    if (s->kind != 2)
+    if (s->kind != 2 && s->n > 1) /* qsort must not get NULL, even for 0 items */
         qsort(s->e, s->n, sizeof *s->e, cmp_entry);
     *out = s;
     return CK_OK;
