@@ -10,6 +10,7 @@ extern const ck_scorer ck_scorer_conll;
 extern const ck_scorer ck_scorer_nbme;
 extern const ck_scorer ck_scorer_cblue_cmeie;
 extern const ck_scorer ck_scorer_cblue_cmeee;
+extern const ck_scorer ck_scorer_cblue_cls;
 extern const ck_scorer ck_scorer_i2b2_2014_deid;
 extern const ck_scorer ck_scorer_i2b2_2014_rf;
 extern const ck_scorer ck_scorer_n2c2_2018_t1;
@@ -20,6 +21,7 @@ static const ck_scorer *const scorers[] = {
     &ck_scorer_nbme,
     &ck_scorer_cblue_cmeie,
     &ck_scorer_cblue_cmeee,
+    &ck_scorer_cblue_cls,
     &ck_scorer_i2b2_2014_deid,
     &ck_scorer_i2b2_2014_rf,
     &ck_scorer_n2c2_2018_t1,

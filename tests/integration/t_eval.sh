@@ -70,3 +70,13 @@ if [ -d "$v" ] && command -v zip >/dev/null 2>&1; then
     "$CLINKIT" eval n2c2-2018-t2 "$TMP/g.tgz" "$TMP/s.zip" --format official >"$TMP/out" 2>"$TMP/err" &&
         cmp -s "$TMP/out" "$v/official.txt" && ok || fail "eval n2c2-2018-t2 reads .tar.gz and .zip"
 fi
+
+# cblue-cls on the CBLUE reader's labels: the bundled KUAKE-QQR sample against a copy with
+# one label changed (s1: 1 -> 0): accuracy 2/3
+q=samples/cblue-kuake-qqr/KUAKE-QQR/KUAKE-QQR_train.json
+if [ -f "$q" ]; then
+    sed '0,/"label": "1"/s//"label": "0"/' "$q" >"$TMP/qqr.json"
+    expect "eval cblue-cls" "$CLINKIT" eval cblue-cls "$q" "$TMP/qqr.json" --gold-format cblue-kuake-qqr --json
+    grep -q '"label": "all", "gold": 3, "correct": 2, "accuracy": 0.6666666666666666' "$TMP/out" && ok ||
+        fail "eval cblue-cls: accuracy 2/3"
+fi
