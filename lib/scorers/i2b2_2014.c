@@ -480,6 +480,22 @@ static void print_block_official(FILE *out, const block *b, int verbose)
     fputs("\n\n", out);
 }
 
+static const char *const doc_cols[] = {"tp", "fp", "fn", "precision", "recall", "f1"};
+
+/* -v in the table / JSON: one section per block with a row per document */
+static void add_doc_rows(rep *r, const block *b)
+{
+    char title[128];
+    snprintf(title, sizeof title, "%.100s: per document", *b->label ? b->label : "all");
+    rep_section_add(r, title, 6, doc_cols);
+    for (size_t i = 0; i < b->n; i++) {
+        double p = prec(b->c[i]), rr = rec(b->c[i]);
+        double v[6] = {(double)b->c[i].tp, (double)b->c[i].fp, (double)b->c[i].fn, p, rr,
+                       fbeta(p, rr)};
+        rep_row_add(r, b->ids[i], v);
+    }
+}
+
 static const char *const report_cols[] = {"docs", "tp", "fp", "fn", "micro_p", "micro_r",
                                           "micro_f1", "macro_p", "macro_p_sd", "macro_r",
                                           "macro_r_sd", "macro_f1"};
@@ -742,8 +758,9 @@ static ck_status run_2014(const char *gold, const char *system, ck_opts opts, FI
     } else
         make_views(views, &nviews);
 
-    rep r;
+    rep r, docrep;
     rep_init(&r, cr ? "i2b2-2014-rf" : "i2b2-2014-deid");
+    rep_init(&docrep, r.task);
     int first_report = 1;
     /* one report per system id (the file-name suffix after NNN-DD) */
     for (size_t a = 0; a < sc.n_docs;) {
@@ -812,6 +829,8 @@ static ck_status run_2014(const char *gold, const char *system, ck_opts opts, FI
                 print_block_official(out, &bl, o.verbose);
             else
                 report_block(&r, &bl);
+            if (fmt != CK_EVAL_OFFICIAL && o.verbose)
+                add_doc_rows(&docrep, &bl);
         }
         free(gk.v);
         free(sk.v);
@@ -826,9 +845,17 @@ static ck_status run_2014(const char *gold, const char *system, ck_opts opts, FI
         a = b;
     }
     (void)first_report;
+    /* the per-document sections follow the summary sections */
+    for (size_t i = 0; i < docrep.n_secs && !rc; i++) {
+        rep_section *ds = &docrep.secs[i];
+        rep_section_add(&r, ds->name, ds->n_cols, ds->cols);
+        for (size_t k = 0; k < ds->n_rows; k++)
+            rep_row_add(&r, ds->rows[k].label, ds->rows[k].v);
+    }
     if (fmt != CK_EVAL_OFFICIAL && !rc)
         rep_print(&r, out, fmt);
     rep_free(&r);
+    rep_free(&docrep);
 done:
     named_free(gn, gc.n_docs);
     named_free(sn, sc.n_docs);

@@ -80,3 +80,8 @@ if [ -f "$q" ]; then
     grep -q '"label": "all", "gold": 3, "correct": 2, "accuracy": 0.6666666666666666' "$TMP/out" && ok ||
         fail "eval cblue-cls: accuracy 2/3"
 fi
+
+# -v in the clean table: a per-document section after the summary
+expect "eval i2b2-2014-deid -v table" "$CLINKIT" eval i2b2-2014-deid "$TMP/dg" "$TMP/ds" --system-format brat -v
+grep -q '^Strict: per document$' "$TMP/out" && grep -q '^100-01 ' "$TMP/out" && ok ||
+    fail "eval i2b2-2014-deid -v: per-document rows in the table"
