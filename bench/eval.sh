@@ -3,6 +3,7 @@
 # (bench/eval_gen.py), side by side with an equivalent plain-Python computation of the
 # same metric (bench/eval_ref_*.py, ours: the official scripts cannot be shipped).
 # Prints wall-clock and CPU (user+sys) seconds and the speed-up. Never part of the tests.
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@" # bench/run.sh uses sh; `time` needs bash
 build=${1:-build}; n=${2:-1000}
 clinkit=$(cd "$(dirname "$build/clinkit")" && pwd)/clinkit
 here=$(cd "$(dirname "$0")" && pwd)
