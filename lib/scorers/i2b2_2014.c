@@ -761,7 +761,8 @@ static ck_status run_2014(const char *gold, const char *system, ck_opts opts, FI
     rep r, docrep;
     rep_init(&r, cr ? "i2b2-2014-rf" : "i2b2-2014-deid");
     rep_init(&docrep, r.task);
-    int first_report = 1;
+    if (!sc.n_docs)
+        ck_diag_warn(d, system, 0, "no system documents");
     /* one report per system id (the file-name suffix after NNN-DD) */
     for (size_t a = 0; a < sc.n_docs;) {
         size_t b = a;
@@ -794,6 +795,9 @@ static ck_status run_2014(const char *gold, const char *system, ck_opts opts, FI
             rc = CK_ERR_NOMEM;
             break;
         }
+        if (!np)
+            ck_diag_warn(d, system, 0, "no document%s%s is in both GOLD and SYSTEM",
+                         *sn[a].sys ? " of system " : "", sn[a].sys);
         const char **ids = calloc(np + 1, sizeof *ids);
         counts *c = calloc(np + 1, sizeof *c);
         keys gk = {0}, sk = {0};
@@ -841,10 +845,8 @@ static ck_status run_2014(const char *gold, const char *system, ck_opts opts, FI
             tags_free(pd[i].st, pd[i].nst);
         }
         free(pd);
-        first_report = 0;
         a = b;
     }
-    (void)first_report;
     /* the per-document sections follow the summary sections */
     for (size_t i = 0; i < docrep.n_secs && !rc; i++) {
         rep_section *ds = &docrep.secs[i];
