@@ -136,19 +136,75 @@ static char *load_csv(const char *path, const char *name, ck_diag *d, char **dis
     return data;
 }
 
-/* Mark [s,e) in bits of length len with numpy slice semantics. */
-static void mark(unsigned char *bits, long len, long s, long e, unsigned char flag)
+/* Spans -> sorted, merged [s,e) intervals within [0,len), with numpy
+ * slice semantics (negative offsets count from the end, clamped; e <= s
+ * sets nothing). Counting intervals instead of rasterising keeps memory
+ * bounded whatever the offsets. Returns the count; v is rewritten. */
+static int cmp_pair(const void *a, const void *b)
 {
-    if (s < 0 && (s += len) < 0)
-        s = 0;
-    if (e < 0 && (e += len) < 0)
-        e = 0;
-    if (s > len)
-        s = len;
-    if (e > len)
-        e = len;
-    for (long i = s; i < e; i++)
-        bits[i] |= flag;
+    const long *x = a, *y = b;
+    return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : (x[1] < y[1] ? -1 : x[1] > y[1]);
+}
+
+static size_t normalize(spans *sp, long len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sp->n; i += 2) {
+        long a = sp->v[i], b = sp->v[i + 1];
+        if (a < 0 && (a += len) < 0)
+            a = 0;
+        if (b < 0 && (b += len) < 0)
+            b = 0;
+        if (a > len)
+            a = len;
+        if (b > len)
+            b = len;
+        if (a < b) {
+            sp->v[2 * n] = a;
+            sp->v[2 * n + 1] = b;
+            n++;
+        }
+    }
+    if (n > 1)
+        qsort(sp->v, n, 2 * sizeof *sp->v, cmp_pair);
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        long a = sp->v[2 * i], b = sp->v[2 * i + 1];
+        if (w && a <= sp->v[2 * w - 1]) {
+            if (b > sp->v[2 * w - 1])
+                sp->v[2 * w - 1] = b;
+        } else {
+            sp->v[2 * w] = a;
+            sp->v[2 * w + 1] = b;
+            w++;
+        }
+    }
+    return w;
+}
+
+static unsigned long long covered(const long *v, size_t n)
+{
+    unsigned long long c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += (unsigned long long)(v[2 * i + 1] - v[2 * i]);
+    return c;
+}
+
+static unsigned long long overlap(const long *a, size_t na, const long *b, size_t nb)
+{
+    unsigned long long c = 0;
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        long lo = a[2 * i] > b[2 * j] ? a[2 * i] : b[2 * j];
+        long hi = a[2 * i + 1] < b[2 * j + 1] ? a[2 * i + 1] : b[2 * j + 1];
+        if (lo < hi)
+            c += (unsigned long long)(hi - lo);
+        if (a[2 * i + 1] < b[2 * j + 1])
+            i++;
+        else
+            j++;
+    }
+    return c;
 }
 
 static ck_status nbme_run(const char *gold, const char *system, ck_opts opts,
@@ -226,8 +282,6 @@ static ck_status nbme_run(const char *gold, const char *system, ck_opts opts,
     size_t rows = 0;
     unsigned long long tp = 0, fp = 0, fn = 0;
     spans t = {0}, s = {0};
-    unsigned char *bits = NULL;
-    size_t bits_cap = 0;
     while ((k = csv_next(&p, &line, &rec)) == 1) {
         if (rec.n == 1 && !*rec.f[0])
             continue;
@@ -267,30 +321,14 @@ static ck_status nbme_run(const char *gold, const char *system, ck_opts opts,
         for (size_t i = 0; i < s.n; i++)
             if (s.v[i] > len)
                 len = s.v[i];
-        if ((size_t)len > bits_cap) {
-            unsigned char *nb = realloc(bits, (size_t)len);
-            if (!nb) {
-                rc = CK_ERR_NOMEM;
-                break;
-            }
-            bits = nb;
-            bits_cap = (size_t)len;
-        }
-        if (len > 0)
-            memset(bits, 0, (size_t)len);
-        for (size_t i = 0; i < t.n; i += 2)
-            mark(bits, len, t.v[i], t.v[i + 1], 1);
-        for (size_t i = 0; i < s.n; i += 2)
-            mark(bits, len, s.v[i], s.v[i + 1], 2);
-        for (long i = 0; i < len; i++) {
-            tp += bits[i] == 3;
-            fn += bits[i] == 1;
-            fp += bits[i] == 2;
-        }
+        size_t nt = normalize(&t, len), ns = normalize(&s, len);
+        unsigned long long both = overlap(t.v, nt, s.v, ns);
+        tp += both;
+        fn += covered(t.v, nt) - both;
+        fp += covered(s.v, ns) - both;
     }
     free(t.v);
     free(s.v);
-    free(bits);
     if (!rc && k < 0) {
         ck_diag_add(d, CK_SEV_ERROR, gname, line, 0, (size_t)-1, "unterminated quoted field");
         rc = CK_ERR_PARSE;
