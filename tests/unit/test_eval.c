@@ -126,6 +126,28 @@ static void nbme_counts_overlapping_predicted_characters_once(void **state)
     free(dir);
 }
 
+static void nbme_huge_offset_is_counted_not_rasterised(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir(), g[1024], s[1024];
+    tu_write(dir, "g/train.csv", "id,case_num,pn_num,feature_num,annotation,location\n"
+                                 "1_1,0,1,1,['x'],['0 4']\n");
+    /* a 2^62-character prediction (plus one from the end): 4 true
+     * positives, the rest false positives, and no huge allocation */
+    tu_write(dir, "s/submission.csv", "id,location\n1_1,0 4611686018427387904;-2 -1\n");
+    snprintf(g, sizeof g, "%s/g", dir);
+    snprintf(s, sizeof s, "%s/s", dir);
+    ck_status st;
+    char *out = run("nbme", g, s, NULL, CK_EVAL_JSON, &st);
+    assert_int_equal(st, CK_OK);
+    assert_non_null(strstr(out, "\"tp\": 4, \"fp\": 46116860184273879"));
+    assert_non_null(strstr(out, "\"fn\": 0, "));
+    assert_non_null(strstr(out, "\"recall\": 1.0, "));
+    free(out);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 static void cmeie_blank_line_prints_error_code_4(void **state)
 {
     (void)state;
@@ -304,6 +326,7 @@ int main(void)
         cmocka_unit_test(unknown_task_and_unknown_option_are_usage_errors),
         cmocka_unit_test(conll_iobes_end_then_begin_is_one_chunk),
         cmocka_unit_test(nbme_counts_overlapping_predicted_characters_once),
+        cmocka_unit_test(nbme_huge_offset_is_counted_not_rasterised),
         cmocka_unit_test(cmeie_blank_line_prints_error_code_4),
         cmocka_unit_test(deid_relaxed_is_not_one_to_one_unless_fixed),
         cmocka_unit_test(deid_filter_invert_conjunctive_and_verbose),
