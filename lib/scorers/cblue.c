@@ -486,15 +486,17 @@ static json_t *load_cmeee(const char *data, size_t len, ck_diag *d, const char *
     return arr;
 }
 
-static size_t ents_of(json_t *sentence, ent *out, size_t max)
+static size_t ents_of(json_t *sentence, ent *out, size_t max, size_t *bad)
 {
     size_t n = 0, i;
     json_t *e;
     json_array_foreach(json_object_get(sentence, "entities"), i, e) {
         json_t *s = json_object_get(e, "start_idx"), *en = json_object_get(e, "end_idx"),
                *t = json_object_get(e, "type");
-        if (!json_is_integer(s) || !json_is_integer(en) || !json_is_string(t) || n >= max)
+        if (!json_is_integer(s) || !json_is_integer(en) || !json_is_string(t) || n >= max) {
+            (*bad)++;
             continue;
+        }
         ent x = {(long)json_integer_value(s), (long)json_integer_value(en), json_string_value(t)};
         int dup = 0;
         for (size_t k = 0; k < n && !dup; k++)
@@ -525,11 +527,21 @@ static ck_status cmeee_run(const char *gold, const char *system, ck_opts opts, F
     }
     if (!rc) {
         long tp = 0, np = 0, ng = 0;
-        enum { MAXE = 4096 };
-        ent *ge = malloc(MAXE * sizeof *ge), *se = malloc(MAXE * sizeof *se);
-        for (size_t i = 0; ge && se && i < json_array_size(g); i++) {
-            size_t a = ents_of(json_array_get(g, i), ge, MAXE);
-            size_t b = ents_of(json_array_get(s, i), se, MAXE);
+        size_t bad = 0;
+        ent *ge = NULL, *se = NULL;
+        for (size_t i = 0; i < json_array_size(g); i++) {
+            size_t ma = json_array_size(json_object_get(json_array_get(g, i), "entities"));
+            size_t mb = json_array_size(json_object_get(json_array_get(s, i), "entities"));
+            free(ge);
+            free(se);
+            ge = malloc((ma + 1) * sizeof *ge);
+            se = malloc((mb + 1) * sizeof *se);
+            if (!ge || !se) {
+                rc = CK_ERR_NOMEM;
+                break;
+            }
+            size_t a = ents_of(json_array_get(g, i), ge, ma, &bad);
+            size_t b = ents_of(json_array_get(s, i), se, mb, &bad);
             ng += (long)a;
             np += (long)b;
             for (size_t x = 0; x < b; x++)
@@ -542,6 +554,11 @@ static ck_status cmeee_run(const char *gold, const char *system, ck_opts opts, F
         }
         free(ge);
         free(se);
+        if (rc)
+            goto cmeee_done;
+        if (bad)
+            ck_diag_warn(d, system, 0, "%zu entities without integer start_idx/end_idx and "
+                         "a string type were not scored", bad);
         double P = np ? (double)tp / np : 0, R = ng ? (double)tp / ng : 0;
         double F = P + R > 0 ? 2 * P * R / (P + R) : 0;
         rep r;
@@ -553,6 +570,7 @@ static ck_status cmeee_run(const char *gold, const char *system, ck_opts opts, F
         rep_print(&r, out, fmt == CK_EVAL_JSON ? CK_EVAL_JSON : CK_EVAL_TABLE);
         rep_free(&r);
     }
+cmeee_done:
     json_decref(g);
     json_decref(s);
     free(gd);
