@@ -124,8 +124,11 @@ static int conll_line(conll *c, char *line, const conll_opts *co, ck_diag *d,
     char *p = line;
     for (;;) {
         char *q = dl ? strstr(p, delim) : NULL;
-        if (nf < 256)
-            fields[nf++] = p;
+        if (nf == 256) {
+            ck_diag_add(d, CK_SEV_ERROR, file, lineno, 0, (size_t)-1, "more than 256 fields");
+            return -1;
+        }
+        fields[nf++] = p;
         if (!q)
             break;
         *q = '\0';
