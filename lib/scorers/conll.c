@@ -35,7 +35,7 @@ typedef struct conll {
     size_t n, cap;
     long correct_chunk, found_correct, found_guessed, correct_tags, tokens;
     int in_correct;
-    char last_correct[8], last_guessed[8];
+    char last_correct[256], last_guessed[256];
     char *last_ctype, *last_gtype;
     int nfeat; /* -1 until known */
 } conll;
@@ -168,7 +168,7 @@ static int conll_line(conll *c, char *line, const conll_opts *co, ck_diag *d,
             }
         }
     }
-    char guessed[8], correct[8];
+    char guessed[256], correct[256];
     const char *gtype, *ctype_;
     split_tag(f[nf - 1], guessed, sizeof guessed, &gtype);
     split_tag(f[nf - 2], correct, sizeof correct, &ctype_);
