@@ -13,6 +13,7 @@ int cmd_convert(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_samples(int argc, char **argv);
 int cmd_deid(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 int cmd_site(int argc, char **argv);
 int cmd_view(int argc, char **argv);
 int cmd_join(int argc, char **argv);
@@ -24,6 +25,7 @@ static const cli_command commands[] = {
     {"convert", "convert a corpus from one format to another", cmd_convert},
     {"validate", "read a corpus and check every annotation against its text", cmd_validate},
     {"mimic", "MIMIC-III/IV notes: select, sample, shard by patient, count, generate", cmd_mimic},
+    {"eval", "score a system against gold with a shared task's official metric", cmd_eval},
     {"samples", "read, validate and convert every bundled sample corpus", cmd_samples},
     {"deid", "de-identify clinical text: redact, mask, surrogates, audit", cmd_deid},
     {"site", "write the catalog as a static web site", cmd_site},

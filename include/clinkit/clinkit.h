@@ -15,6 +15,7 @@
 #include "format.h"
 #include "catalog.h"
 #include "corpus.h"
+#include "eval.h"
 #include "site.h"
 #include "text.h"
 
