@@ -23,6 +23,7 @@
 
 #include <expat.h>
 
+#include "anafora_closure.h"
 #include "anafora_eval.h"
 #include "clinkit/io.h"
 #include "core/buf.h"
@@ -262,6 +263,7 @@ static int full_key(file *f, ann *a, ck_buf *b, int depth)
 
 typedef struct view {
     char *name;
+    int closure;
     char **ref, **pred;
     size_t n_ref, n_pred;
 } view;
@@ -312,15 +314,41 @@ static int selected(const ck_ana_opts *o, const char *name)
     return 1;
 }
 
-static void put(views *vs, const ck_ana_opts *o, int pred, const char *name, const char *key)
+static void put(views *vs, const ck_ana_opts *o, int pred, const char *name, const char *key,
+                int closure)
 {
     if (!selected(o, name))
         return;
     view *v = get_view(vs, name);
+    v->closure |= closure;
     if (pred)
         add_key(&v->pred, &v->n_pred, key);
     else
         add_key(&v->ref, &v->n_ref, key);
+}
+
+/* For temporal closure: "source spans SEP2 target spans SEP2" of a relation
+ * with Source and Target annotations (written to b if not NULL); 0 if the
+ * relation has no such pair. */
+enum { SEP2 = 0x1e };
+static int closure_key(file *f, ann *a, ck_buf *b)
+{
+    ann *src = NULL, *tgt = NULL;
+    for (size_t k = 0; k < a->n_props; k++) {
+        if (!strcmp(a->props[k].name, "Source"))
+            src = by_id(f, a->props[k].value);
+        else if (!strcmp(a->props[k].name, "Target"))
+            tgt = by_id(f, a->props[k].value);
+    }
+    if (!src || !tgt)
+        return 0;
+    if (b) {
+        spans_key(f, src, b, 0);
+        ck_buf_addc(b, SEP2);
+        spans_key(f, tgt, b, 0);
+        ck_buf_addc(b, SEP2);
+    }
+    return 1;
 }
 
 static void add_file(views *vs, const ck_ana_opts *o, file *f, int pred)
@@ -337,27 +365,34 @@ static void add_file(views *vs, const ck_ana_opts *o, file *f, int pred)
         ck_buf_reset(&sp);
         full_key(f, a, &full, 0);
         spans_key(f, a, &sp, 0);
-        put(vs, o, pred, "*", ck_buf_str(&full));
-        put(vs, o, pred, "*:<span>", ck_buf_str(&sp));
-        put(vs, o, pred, t, ck_buf_str(&full));
+        put(vs, o, pred, "*", ck_buf_str(&full), 0);
+        put(vs, o, pred, "*:<span>", ck_buf_str(&sp), 0);
+        put(vs, o, pred, t, ck_buf_str(&full), 0);
         ck_buf_reset(&name);
         ck_buf_addf(&name, "%s:<span>", t);
-        put(vs, o, pred, ck_buf_str(&name), ck_buf_str(&sp));
+        put(vs, o, pred, ck_buf_str(&name), ck_buf_str(&sp), 0);
+        int closure = o->temporal_closure && a->relation && closure_key(f, a, NULL);
         for (size_t k = 0; k < a->n_props; k++) {
             prop *p = &a->props[k];
             ann *v = by_id(f, p->value);
             ck_buf_reset(&key);
-            ck_buf_addf(&key, "%s%c", ck_buf_str(&sp), SEP);
-            if (v)
-                spans_key(f, v, &key, 0);
-            else
+            int cl = closure && !v && !strcmp(p->name, "Type");
+            if (cl) {
+                closure_key(f, a, &key);
                 ck_buf_adds(&key, p->value ? p->value : "");
+            } else {
+                ck_buf_addf(&key, "%s%c", ck_buf_str(&sp), SEP);
+                if (v)
+                    spans_key(f, v, &key, 0);
+                else
+                    ck_buf_adds(&key, p->value ? p->value : "");
+            }
             ck_buf_reset(&name);
             ck_buf_addf(&name, "%s:%s", t, p->name);
-            put(vs, o, pred, ck_buf_str(&name), ck_buf_str(&key));
+            put(vs, o, pred, ck_buf_str(&name), ck_buf_str(&key), cl);
             if (!v && p->value && *p->value) { /* None: no value row */
                 ck_buf_addf(&name, ":%s", p->value);
-                put(vs, o, pred, ck_buf_str(&name), ck_buf_str(&key));
+                put(vs, o, pred, ck_buf_str(&name), ck_buf_str(&key), cl);
             }
         }
     }
@@ -422,6 +457,40 @@ static void free_list(char **v, size_t n)
     for (size_t i = 0; i < n; i++)
         free(v[i]);
     free(v);
+}
+
+/* Split closure keys into relations, keeping only known types. */
+static size_t to_trels(char **keys, size_t n, ck_trel *out, ck_diag *d)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char *a = keys[i], *b = strchr(a, SEP2), *c = b ? strchr(b + 1, SEP2) : NULL;
+        if (!c)
+            continue;
+        *b = *c = '\0';
+        if (!ck_closure_known(c + 1)) {
+            ck_diag_warn(d, NULL, 0, "relation type \"%s\" has no temporal closure rule: ignored",
+                         c + 1);
+            continue;
+        }
+        out[k++] = (ck_trel){a, b + 1, c + 1};
+    }
+    return k;
+}
+
+static void score_closure(ck_ana_row *r, view *v, ck_diag *d)
+{
+    ck_trel *ref = malloc((v->n_ref + 1) * sizeof *ref);
+    ck_trel *pred = malloc((v->n_pred + 1) * sizeof *pred);
+    size_t nr = ck_closure_dedupe(ref, to_trels(v->ref, v->n_ref, ref, d));
+    size_t np = ck_closure_dedupe(pred, to_trels(v->pred, v->n_pred, pred, d));
+    r->closure = 1;
+    r->ref += nr;
+    r->pred += np;
+    r->pc += ck_closure_count(ref, nr, pred, np);
+    r->rc += ck_closure_count(pred, np, ref, nr);
+    free(ref);
+    free(pred);
 }
 
 static int cmp_row(const void *x, const void *y)
@@ -494,6 +563,10 @@ ck_status ck_ana_score(const char *gold_dir, const char *sys_dir, const ck_ana_o
                         memset(r, 0, sizeof *r);
                         r->name = strdup(v->name);
                     }
+                    if (v->closure) {
+                        score_closure(r, v, d);
+                        goto next;
+                    }
                     r->ref += v->n_ref;
                     r->pred += v->n_pred;
                     for (size_t a = 0; a < v->n_ref; a++)
@@ -502,6 +575,7 @@ ck_status ck_ana_score(const char *gold_dir, const char *sys_dir, const ck_ana_o
                                 r->corr++;
                                 break;
                             }
+                next:
                     free_list(v->ref, v->n_ref);
                     free_list(v->pred, v->n_pred);
                     free(v->name);
@@ -518,8 +592,9 @@ ck_status ck_ana_score(const char *gold_dir, const char *sys_dir, const ck_ana_o
     regfree(&re);
     for (size_t j = 0; j < n_acc; j++) {
         ck_ana_row *r = &acc[j];
-        r->p = r->pred ? (double)r->corr / (double)r->pred : 1.0;
-        r->r = r->ref ? (double)r->corr / (double)r->ref : 1.0;
+        size_t pc = r->closure ? r->pc : r->corr, rcorr = r->closure ? r->rc : r->corr;
+        r->p = r->pred ? (double)pc / (double)r->pred : 1.0;
+        r->r = r->ref ? (double)rcorr / (double)r->ref : 1.0;
         r->f1 = r->p + r->r == 0 ? 0.0 : 2 * r->p * r->r / (r->p + r->r);
     }
     if (acc)
@@ -542,7 +617,12 @@ void ck_ana_print_official(FILE *f, const ck_ana_row *rows, size_t n)
             "  R  ", " F1  ");
     for (size_t i = 0; i < n; i++) {
         const ck_ana_row *r = &rows[i];
-        fprintf(f, "%-40s\t%-5zu\t%-5zu\t%-5zu\t%5.3f\t%5.3f\t%5.3f\n", r->name, r->ref, r->pred,
-                r->corr, r->p, r->r, r->f1);
+        char corr[64];
+        if (r->closure)
+            snprintf(corr, sizeof corr, "(%zu, %zu)", r->pc, r->rc);
+        else
+            snprintf(corr, sizeof corr, "%zu", r->corr);
+        fprintf(f, "%-40s\t%-5zu\t%-5zu\t%-5s\t%5.3f\t%5.3f\t%5.3f\n", r->name, r->ref, r->pred,
+                corr, r->p, r->r, r->f1);
     }
 }

@@ -13,6 +13,8 @@
 typedef struct ck_ana_row {
     char *name; /* "EVENT:DocTimeRel:AFTER" */
     size_t ref, pred, corr;
+    int closure;          /* temporal-closure row: corr is (pc, rc) */
+    size_t pc, rc;        /* precision / recall correct under closure */
     double p, r, f1;
 } ck_ana_row;
 
@@ -20,6 +22,7 @@ typedef struct ck_ana_opts {
     const char *const *include; /* "TYPE[:PROP[:VALUE]]", NULL-terminated, or NULL */
     const char *const *exclude;
     const char *xml_regex;      /* default "[.]xml$" */
+    int temporal_closure;       /* score T:Type views of relations with closure */
 } ck_ana_opts;
 
 /* Score every reference document folder under gold_dir against sys_dir.
