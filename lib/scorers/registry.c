@@ -10,10 +10,15 @@ extern const ck_scorer ck_scorer_conll;
 extern const ck_scorer ck_scorer_nbme;
 extern const ck_scorer ck_scorer_cblue_cmeie;
 
+extern const ck_scorer ck_scorer_share_clef_2013;
+extern const ck_scorer ck_scorer_clinical_tempeval;
+
 static const ck_scorer *const scorers[] = {
     &ck_scorer_conll,
     &ck_scorer_nbme,
     &ck_scorer_cblue_cmeie,
+    &ck_scorer_share_clef_2013,
+    &ck_scorer_clinical_tempeval,
 };
 
 size_t ck_scorer_count(void) { return sizeof scorers / sizeof *scorers; }

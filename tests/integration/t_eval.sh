@@ -3,7 +3,8 @@
 # --format official (skipped when ../shared is absent), plus the CLI's own
 # behaviour (usage errors, table and JSON output).
 if [ -d "$SHARED/scorer-vectors" ]; then
-    for set in conlleval nbme-span-micro-f1 cmeie-chip2020 \
+    for set in conlleval nbme-span-micro-f1 cmeie-chip2020 shareclef2013-taskA shareclef2013-taskB \
+               anafora-thyme anafora-thyme-closure \
                ; do
         [ -d "$SHARED/scorer-vectors/$set" ] || continue
         if sh tests/integration/eval_vectors.sh "$CLINKIT" "$SHARED" "$set" >"$TMP/vec" 2>&1; then
