@@ -12,6 +12,7 @@ extern const ck_scorer ck_scorer_cblue_cmeie;
 
 extern const ck_scorer ck_scorer_share_clef_2013;
 extern const ck_scorer ck_scorer_clinical_tempeval;
+extern const ck_scorer ck_scorer_semeval_2015_t14;
 
 static const ck_scorer *const scorers[] = {
     &ck_scorer_conll,
@@ -19,6 +20,7 @@ static const ck_scorer *const scorers[] = {
     &ck_scorer_cblue_cmeie,
     &ck_scorer_share_clef_2013,
     &ck_scorer_clinical_tempeval,
+    &ck_scorer_semeval_2015_t14,
 };
 
 size_t ck_scorer_count(void) { return sizeof scorers / sizeof *scorers; }
