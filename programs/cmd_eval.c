@@ -37,6 +37,10 @@ static void help(const ck_scorer *s)
            "  --gold-format F    read GOLD with reader F (e.g. brat, jsonl)\n"
            "  --system-format F  read SYSTEM with reader F\n"
            "  --alias-file F     cblue-cmeie: the alias dictionary\n"
+           "  -i/-e VIEW         clinical-tempeval: include/exclude views (repeatable)\n"
+           "  -x REGEX           clinical-tempeval: which XML files to read\n"
+           "  --temporal-closure clinical-tempeval: score TLINK types with closure\n"
+           "  -t A|B             share-clef-2013: task A (spans) or B (CUI accuracy)\n"
            "%s"
            "\nExit status: 0 ok, 1 data problem, 2 usage error.\n",
            cli_common_help);
@@ -72,11 +76,15 @@ int cmd_eval(int argc, char **argv)
     static const struct { const char *flag, *key; } flags[] = {
         {"-v", "verbose"}, {"--verbose", "verbose"}, {"--fixed", "fixed"},
         {"--conjunctive", "conjunctive"}, {"--invert", "invert"},
+        {"--temporal-closure", "temporal-closure"},
     };
     static const struct { const char *flag, *key; } valued[] = {
         {"--filter", "filter"}, {"--gold-format", "gold-format"},
         {"--system-format", "system-format"}, {"--alias-file", "alias-file"},
         {"--alias_file", "alias-file"},
+        {"-i", "include"}, {"--include", "include"}, {"-e", "exclude"},
+        {"--exclude", "exclude"}, {"-x", "xml-regex"}, {"--xml-regex", "xml-regex"},
+        {"-t", "task"}, {"--task", "task"},
     };
     for (int i = 1; i < argc; i++) {
         int k = cli_common_flag(&c, argc, argv, &i);

@@ -626,3 +626,80 @@ void ck_ana_print_official(FILE *f, const ck_ana_row *rows, size_t n)
                 corr, r->p, r->r, r->f1);
     }
 }
+
+/* ---- the registered scorer ---- */
+
+#include "report.h"
+#include "scoreutil.h"
+
+/* Every value of a repeatable option, NULL-terminated (malloc'd array). */
+static const char **all_opts(ck_opts opts, const char *key)
+{
+    size_t n = 0, k = strlen(key);
+    for (size_t i = 0; opts && opts[i]; i++)
+        n++;
+    const char **v = calloc(n + 1, sizeof *v);
+    size_t m = 0;
+    for (size_t i = 0; opts && opts[i]; i++)
+        if (!strncmp(opts[i], key, k) && opts[i][k] == '=')
+            v[m++] = opts[i] + k + 1;
+    if (!m) {
+        free(v);
+        return NULL;
+    }
+    return v;
+}
+
+static ck_status ana_run(const char *gold, const char *system, ck_opts opts, FILE *out,
+                         ck_eval_format fmt, ck_diag *d)
+{
+    ck_ana_opts o = {0};
+    const char **inc = all_opts(opts, "include"), **exc = all_opts(opts, "exclude");
+    o.include = inc;
+    o.exclude = exc;
+    o.xml_regex = ck_opt(opts, "xml-regex");
+    o.temporal_closure = sc_flag(opts, "temporal-closure");
+    ck_ana_row *rows;
+    size_t n;
+    ck_status rc = ck_ana_score(gold, system, &o, &rows, &n, d);
+    free(inc);
+    free(exc);
+    if (rc)
+        return rc;
+    if (fmt == CK_EVAL_OFFICIAL)
+        ck_ana_print_official(out, rows, n);
+    else {
+        rep rp;
+        rep_init(&rp, "clinical-tempeval");
+        static const char *const cols[] = {"ref", "pred", "corr_p", "corr_r", "precision",
+                                           "recall", "f1"};
+        rep_section_add(&rp, o.temporal_closure ? "views (temporal closure)" : "views", 7, cols);
+        for (size_t i = 0; i < n; i++) {
+            const ck_ana_row *r = &rows[i];
+            double v[7] = {(double)r->ref, (double)r->pred,
+                           (double)(r->closure ? r->pc : r->corr),
+                           (double)(r->closure ? r->rc : r->corr), r->p, r->r, r->f1};
+            rep_row_add(&rp, r->name, v);
+        }
+        rep_print(&rp, out, fmt);
+        rep_free(&rp);
+    }
+    ck_ana_rows_free(rows, n);
+    return CK_OK;
+}
+
+static const char *const ana_opts[] = {"include", "exclude", "xml-regex", "temporal-closure",
+                                       NULL};
+
+const ck_scorer ck_scorer_clinical_tempeval = {
+    .id = "clinical-tempeval",
+    .summary = "anafora.evaluate (Clinical TempEval / THYME): views, -i/-e, --temporal-closure",
+    .inputs = "GOLD and SYSTEM: Anafora folders, one sub-folder per document holding DOC.*.xml",
+    .options = ana_opts,
+    .options_help =
+        "  -i, --include V    score only view V (TYPE[:PROP[:VALUE]]), repeatable\n"
+        "  -e, --exclude V    leave out view V, repeatable\n"
+        "  -x, --xml-regex R  which XML files to read (default [.]xml$)\n"
+        "  --temporal-closure score TYPE:Type relations with temporal closure\n",
+    .run = ana_run,
+};

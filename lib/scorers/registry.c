@@ -16,6 +16,10 @@ extern const ck_scorer ck_scorer_i2b2_2014_rf;
 extern const ck_scorer ck_scorer_n2c2_2018_t1;
 extern const ck_scorer ck_scorer_n2c2_2018_t2;
 
+extern const ck_scorer ck_scorer_share_clef_2013;
+extern const ck_scorer ck_scorer_clinical_tempeval;
+extern const ck_scorer ck_scorer_semeval_2015_t14;
+
 static const ck_scorer *const scorers[] = {
     &ck_scorer_conll,
     &ck_scorer_nbme,
@@ -26,6 +30,9 @@ static const ck_scorer *const scorers[] = {
     &ck_scorer_i2b2_2014_rf,
     &ck_scorer_n2c2_2018_t1,
     &ck_scorer_n2c2_2018_t2,
+    &ck_scorer_share_clef_2013,
+    &ck_scorer_clinical_tempeval,
+    &ck_scorer_semeval_2015_t14,
 };
 
 size_t ck_scorer_count(void) { return sizeof scorers / sizeof *scorers; }

@@ -83,7 +83,9 @@ static int is_count(const char *col)
            strcmp(col, "tn") == 0 || strcmp(col, "gold") == 0 || strcmp(col, "system") == 0 ||
            strcmp(col, "correct") == 0 || strcmp(col, "docs") == 0 || strcmp(col, "n") == 0 ||
            strcmp(col, "tokens") == 0 || strcmp(col, "rows") == 0 ||
-           strcmp(col, "recall_correct") == 0;
+           strcmp(col, "recall_correct") == 0 || strcmp(col, "ref") == 0 ||
+           strcmp(col, "pred") == 0 || strcmp(col, "corr_p") == 0 || strcmp(col, "corr_r") == 0 ||
+           strcmp(col, "spans") == 0;
 }
 
 static void print_table(const rep *r, FILE *out)

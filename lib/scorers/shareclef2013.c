@@ -219,3 +219,61 @@ void ck_sc13_print_official(FILE *f, const ck_sc13_result *r, char task)
     fprintf(f, "\n* Task A Relaxed:\nPrecision: \t%0.3f\nRecall: \t%0.3f\nF-score: \t%0.3f\n",
             r->relaxed_p, r->relaxed_r, r->relaxed_f);
 }
+
+/* ---- the registered scorer ---- */
+
+#include "report.h"
+#include "scoreutil.h"
+
+static ck_status sc13_run(const char *gold, const char *system, ck_opts opts, FILE *out,
+                          ck_eval_format fmt, ck_diag *d)
+{
+    const char *task = ck_opt(opts, "task");
+    char t = task ? (char)toupper((unsigned char)task[0]) : 'A';
+    if ((t != 'A' && t != 'B') || (task && task[1])) {
+        ck_diag_add(d, CK_SEV_ERROR, NULL, 0, 0, (size_t)-1, "task must be A or B");
+        return CK_ERR_USAGE;
+    }
+    ck_sc13_result r;
+    ck_status rc = ck_sc13_score(gold, system, &r, d);
+    if (rc)
+        return rc;
+    if (fmt == CK_EVAL_OFFICIAL) {
+        ck_sc13_print_official(out, &r, t);
+        return CK_OK;
+    }
+    rep rp;
+    rep_init(&rp, "share-clef-2013");
+    if (t == 'A') {
+        static const char *const cols[] = {"tp", "fp", "fn", "precision", "recall", "f1"};
+        rep_section_add(&rp, "Task A (disorder spans)", 6, cols);
+        double s[6] = {(double)r.strict_tp, (double)(r.pred - r.strict_tp),
+                       (double)(r.gold - r.strict_tp), r.strict_p, r.strict_r, r.strict_f};
+        rep_row_add(&rp, "strict", s);
+        double x[6] = {(double)r.relaxed_tp, (double)(r.pred - r.relaxed_tp),
+                       (double)r.relaxed_fn, r.relaxed_p, r.relaxed_r, r.relaxed_f};
+        rep_row_add(&rp, "relaxed", x);
+    } else {
+        static const char *const cols[] = {"correct", "spans", "accuracy"};
+        rep_section_add(&rp, "Task B (CUI accuracy)", 3, cols);
+        double s[3] = {(double)r.cui_correct, (double)r.gold, r.acc_strict};
+        rep_row_add(&rp, "strict", s);
+        double x[3] = {(double)r.cui_correct, (double)r.strict_tp, r.acc_relaxed};
+        rep_row_add(&rp, "relaxed", x);
+    }
+    rep_note(&rp, "%zu gold spans, %zu predicted spans", r.gold, r.pred);
+    rep_print(&rp, out, fmt);
+    rep_free(&rp);
+    return CK_OK;
+}
+
+static const char *const sc13_opts[] = {"task", NULL};
+
+const ck_scorer ck_scorer_share_clef_2013 = {
+    .id = "share-clef-2013",
+    .summary = "ShARe/CLEF eHealth 2013 Task 1 eval.pl: task A spans (strict, relaxed), task B CUI accuracy",
+    .inputs = "GOLD and SYSTEM: folders of DOC.pipe.txt files (DOC.txt||Disease_Disorder||CUI||s||e...)",
+    .options = sc13_opts,
+    .options_help = "  -t, --task A|B     task A (spans, default) or B (CUI accuracy)\n",
+    .run = sc13_run,
+};

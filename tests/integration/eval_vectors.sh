@@ -34,6 +34,11 @@ for case in "$dir"/case-*; do
     i2b2-2014-cr) args="i2b2-2014-rf GOLD SYSTEM";;
     n2c2-2018-track1) args="n2c2-2018-t1 GOLD SYSTEM";;
     n2c2-2018-track2) args="n2c2-2018-t2 GOLD SYSTEM";;
+    semeval2015-task1) args="semeval-2015-t14 GOLD SYSTEM";;
+    shareclef2013-taskA) args="share-clef-2013 GOLD SYSTEM -t A";;
+    shareclef2013-taskB) args="share-clef-2013 GOLD SYSTEM -t B";;
+    anafora-thyme|anafora-thyme-closure)
+        args="clinical-tempeval GOLD SYSTEM $(printf '%s' "$cmd" | sed 's/.*-p SYSTEM//')";;
     *) echo "unknown set $set" >&2; exit 2;;
     esac
     # shellcheck disable=SC2086
