@@ -142,60 +142,17 @@ static ck_status parse_line(rd *r, int kind, char *s, size_t no)
     return rc;
 }
 
-static ck_status read_doc(ck_source *src, const i2b2_docfiles *df,
-                          ck_doc_sink sink, void *user, ck_diag *d)
+/* i2b2_read_lines callback: state is this file's rd */
+static ck_status on_line(void *state, int kind, char *line, size_t no)
 {
-    ck_doc *doc = ck_doc_new(df->id);
-    if (!doc)
-        return CK_ERR_NOMEM;
-    ck_status rc = i2b2_load_text(src, df->text, doc, d);
-    rd r = {0};
-    i2b2_ctx_init(&r.c, doc, NULL, d, 0, " ");
-    for (int k = 0; k < 3 && rc == CK_OK; k++) {
-        if (df->ann[k] == (size_t)-1)
-            continue;
-        char *data;
-        size_t len, nl;
-        rc = i2b2_load_copy(src, df->ann[k], &data, &len, d);
-        if (rc)
-            break;
-        char *file = strdup(ck_source_display(src, df->ann[k]));
-        r.c.file = file;
-        i2b2_line *lines = i2b2_lines(data, len, &nl);
-        if (!lines && nl)
-            rc = CK_ERR_NOMEM;
-        for (size_t i = 0; lines && i < nl && rc == CK_OK; i++)
-            if (lines[i].s[strspn(lines[i].s, " \t")])
-                rc = parse_line(&r, k, lines[i].s, lines[i].no);
-        free(lines);
-        free(data);
-        free(file);
-        r.c.file = NULL;
-    }
-    i2b2_ctx_done(&r.c);
-    if (rc == CK_OK)
-        return sink(user, doc);
-    ck_doc_free(doc);
-    return rc;
+    return parse_line(state, kind, line, no);
 }
 
 static ck_status i2b2_2011_read(const char *path, ck_opts opts,
                                 ck_doc_sink sink, void *user, ck_diag *d)
 {
-    if (ck_opts_check(opts, NULL, d))
-        return CK_ERR_USAGE;
-    ck_source *src;
-    ck_status rc = ck_source_open(path, &src, d);
-    if (rc)
-        return rc;
-    i2b2_docfiles *v;
-    size_t n;
-    rc = i2b2_pair(src, is_text, KINDS, 3, &v, &n, d);
-    for (size_t i = 0; rc == CK_OK && i < n; i++)
-        rc = read_doc(src, &v[i], sink, user, d);
-    i2b2_docfiles_free(v, n);
-    ck_source_free(src);
-    return rc;
+    return i2b2_read_lines(path, opts, is_text, KINDS, 3, sizeof(rd), on_line, sink, user,
+                           d);
 }
 
 /* writer */

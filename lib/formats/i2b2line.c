@@ -593,3 +593,66 @@ ck_status i2b2_load_copy(ck_source *src, size_t i, char **out, size_t *len,
     ck_source_release(src, i);
     return *out ? CK_OK : CK_ERR_NOMEM;
 }
+
+static ck_status read_line_doc(ck_source *src, const i2b2_docfiles *df, size_t nk,
+                               size_t state_size, i2b2_line_fn parse, ck_doc_sink sink,
+                               void *user, ck_diag *d)
+{
+    ck_doc *doc = ck_doc_new(df->id);
+    void *state = calloc(1, state_size);
+    if (!doc || !state) {
+        ck_doc_free(doc);
+        free(state);
+        return CK_ERR_NOMEM;
+    }
+    i2b2_ctx *c = state;
+    ck_status rc = i2b2_load_text(src, df->text, doc, d);
+    i2b2_ctx_init(c, doc, NULL, d, 0, " ");
+    for (size_t k = 0; k < nk && rc == CK_OK; k++) {
+        if (df->ann[k] == (size_t)-1)
+            continue;
+        char *data;
+        size_t len, nl;
+        rc = i2b2_load_copy(src, df->ann[k], &data, &len, d);
+        if (rc)
+            break;
+        char *file = strdup(ck_source_display(src, df->ann[k]));
+        c->file = file;
+        i2b2_line *lines = i2b2_lines(data, len, &nl);
+        if (!lines && nl)
+            rc = CK_ERR_NOMEM;
+        for (size_t i = 0; lines && i < nl && rc == CK_OK; i++)
+            if (lines[i].s[strspn(lines[i].s, " \t")])
+                rc = parse(state, (int)k, lines[i].s, lines[i].no);
+        free(lines);
+        free(data);
+        free(file);
+        c->file = NULL;
+    }
+    i2b2_ctx_done(c);
+    free(state);
+    if (rc == CK_OK)
+        return sink(user, doc);
+    ck_doc_free(doc);
+    return rc;
+}
+
+ck_status i2b2_read_lines(const char *path, ck_opts opts, int (*is_text)(const char *name),
+                          const char *const *const *kinds, size_t nk, size_t state_size,
+                          i2b2_line_fn parse, ck_doc_sink sink, void *user, ck_diag *d)
+{
+    if (ck_opts_check(opts, NULL, d))
+        return CK_ERR_USAGE;
+    ck_source *src;
+    ck_status rc = ck_source_open(path, &src, d);
+    if (rc)
+        return rc;
+    i2b2_docfiles *v;
+    size_t n;
+    rc = i2b2_pair(src, is_text, kinds, nk, &v, &n, d);
+    for (size_t i = 0; rc == CK_OK && i < n; i++)
+        rc = read_line_doc(src, &v[i], nk, state_size, parse, sink, user, d);
+    i2b2_docfiles_free(v, n);
+    ck_source_free(src);
+    return rc;
+}

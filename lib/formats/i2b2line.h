@@ -13,6 +13,7 @@
 
 #include "clinkit/diag.h"
 #include "clinkit/doc.h"
+#include "clinkit/format.h"
 #include "clinkit/io.h"
 #include "core/buf.h"
 #include "formats/linetok.h"
@@ -103,7 +104,6 @@ ck_status i2b2_put(const char *root, const char *dir, const char *file,
 void i2b2_split_id(const char *id, char **group, char **stem);
 int i2b2_safe_id(const char *id);
 
-#endif
 
 /* The files of one document: its text entry and, per kind of annotation
  * file, the entry index or (size_t)-1. */
@@ -127,3 +127,19 @@ ck_status i2b2_load_text(ck_source *src, size_t i, ck_doc *doc, ck_diag *d);
 /* Load entry i as a malloc'd copy (the caller parses it in place). */
 ck_status i2b2_load_copy(ck_source *src, size_t i, char **data, size_t *len,
                          ck_diag *d);
+
+/* Called by i2b2_read_lines for each non-blank line of an annotation file
+ * of kind `kind`; state is the caller's struct, whose first member is the
+ * document's i2b2_ctx. */
+typedef ck_status (*i2b2_line_fn)(void *state, int kind, char *line, size_t no);
+
+/* Read a corpus of texts with line-based annotation files of nk kinds:
+ * pair them (i2b2_pair); per document, load the text, then call parse on
+ * every non-blank line of each annotation file, kind by kind, with a zeroed
+ * state of state_size bytes (its i2b2_ctx initialised), and pass the
+ * document to sink. */
+ck_status i2b2_read_lines(const char *path, ck_opts opts, int (*is_text)(const char *name),
+                          const char *const *const *kinds, size_t nk, size_t state_size,
+                          i2b2_line_fn parse, ck_doc_sink sink, void *user, ck_diag *d);
+
+#endif
