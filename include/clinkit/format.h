@@ -57,6 +57,13 @@ const char *ck_opt(ck_opts opts, const char *key);
 ck_status ck_opts_check(ck_opts opts, const char *const *allowed,
                         ck_diag *d);
 
+/* For writers of folder formats: check opts against allowed (NULL: none
+ * accepted), create the folder path, and allocate a zeroed writer state of
+ * size bytes whose FIRST member is a `char *` that receives a copy of path. */
+ck_status ck_folder_writer_open(const char *path, ck_opts opts,
+                                const char *const *allowed, size_t size,
+                                void **state, ck_diag *d);
+
 /* Read PATH in format id, sending documents to sink. */
 ck_status ck_read(const char *format, const char *path, ck_opts opts,
                   ck_doc_sink sink, void *user, ck_diag *d);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "clinkit/format.h"
+#include "clinkit/io.h"
 
 const char *ck_opt(ck_opts opts, const char *key)
 {
@@ -117,4 +118,23 @@ ck_status ck_write_corpus(const char *format, const char *path, ck_opts opts,
         rc = ck_writer_write(w, corpus->docs[i], d);
     ck_status rc2 = ck_writer_close(w, d);
     return rc ? rc : rc2;
+}
+
+ck_status ck_folder_writer_open(const char *path, ck_opts opts,
+                                const char *const *allowed, size_t size,
+                                void **state, ck_diag *d)
+{
+    *state = NULL;
+    if (ck_opts_check(opts, allowed, d))
+        return CK_ERR_USAGE;
+    ck_status rc = ck_mkdirs(path, d);
+    if (rc)
+        return rc;
+    char **w = calloc(1, size < sizeof(char *) ? sizeof(char *) : size);
+    if (!w || !(*w = strdup(path))) {
+        free(w);
+        return CK_ERR_NOMEM;
+    }
+    *state = w;
+    return CK_OK;
 }

@@ -301,16 +301,11 @@ typedef struct w2006 {
 static ck_status open_2006(const char *path, ck_opts opts, void **state,
                            ck_diag *d, const char *default_file)
 {
-    if (ck_opts_check(opts, NULL, d))
-        return CK_ERR_USAGE;
-    ck_status rc = ck_mkdirs(path, d);
+    void *st;
+    ck_status rc = ck_folder_writer_open(path, opts, NULL, sizeof(w2006), &st, d);
     if (rc)
         return rc;
-    w2006 *w = calloc(1, sizeof *w);
-    if (!w || !(w->root = strdup(path))) {
-        free(w);
-        return CK_ERR_NOMEM;
-    }
+    w2006 *w = st;
     w->default_file = default_file;
     *state = w;
     return CK_OK;

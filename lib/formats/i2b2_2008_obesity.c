@@ -391,16 +391,11 @@ typedef struct w2008 {
 
 static ck_status open_2008(const char *path, ck_opts opts, void **state, ck_diag *d)
 {
-    if (ck_opts_check(opts, NULL, d))
-        return CK_ERR_USAGE;
-    ck_status rc = ck_mkdirs(path, d);
+    void *st;
+    ck_status rc = ck_folder_writer_open(path, opts, NULL, sizeof(w2008), &st, d);
     if (rc)
         return rc;
-    w2008 *w = calloc(1, sizeof *w);
-    if (!w || !(w->root = strdup(path))) {
-        free(w);
-        return CK_ERR_NOMEM;
-    }
+    w2008 *w = st;
     *state = w;
     return CK_OK;
 }

@@ -152,16 +152,11 @@ typedef struct wr {
 
 static ck_status w_open(const char *path, ck_opts opts, void **state, ck_diag *d)
 {
-    if (ck_opts_check(opts, NULL, d))
-        return CK_ERR_USAGE;
-    ck_status rc = ck_mkdirs(path, d);
+    void *st;
+    ck_status rc = ck_folder_writer_open(path, opts, NULL, sizeof(wr), &st, d);
     if (rc)
         return rc;
-    wr *w = calloc(1, sizeof *w);
-    if (!w || !(w->root = strdup(path))) {
-        free(w);
-        return CK_ERR_NOMEM;
-    }
+    wr *w = st;
     *state = w;
     return CK_OK;
 }

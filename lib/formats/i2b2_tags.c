@@ -236,16 +236,11 @@ typedef struct tw {
 ck_status ck_tags_writer_open(const char *path, ck_opts opts, void **state,
                               ck_diag *d, const ck_tags_kind *k)
 {
-    if (ck_opts_check(opts, NULL, d))
-        return CK_ERR_USAGE;
-    ck_status rc = ck_mkdirs(path, d);
+    void *st;
+    ck_status rc = ck_folder_writer_open(path, opts, NULL, sizeof(tw), &st, d);
     if (rc)
         return rc;
-    tw *w = calloc(1, sizeof *w);
-    if (!w || !(w->root = strdup(path))) {
-        free(w);
-        return CK_ERR_NOMEM;
-    }
+    tw *w = st;
     w->k = k;
     *state = w;
     return CK_OK;

@@ -290,14 +290,11 @@ ck_status ck_pipe_writer_open(const char *path, const char *text_ext,
                               const char *ann_ext, ck_pipe_doc_fn fn,
                               void **state, ck_diag *d)
 {
-    ck_status rc = ck_mkdirs(path, d);
+    void *st;
+    ck_status rc = ck_folder_writer_open(path, NULL, NULL, sizeof(ck_pipe_writer), &st, d);
     if (rc)
         return rc;
-    ck_pipe_writer *w = calloc(1, sizeof *w);
-    if (!w || !(w->root = strdup(path))) {
-        free(w);
-        return CK_ERR_NOMEM;
-    }
+    ck_pipe_writer *w = st;
     w->text_ext = text_ext;
     w->ann_ext = ann_ext;
     w->fn = fn;
