@@ -47,11 +47,9 @@ static int run_one(const char *dir, const char *outdir, char *line, int quiet,
     if (!quiet || rc || ck_diag_count(d, CK_SEV_ERROR) || st.problems)
         cli_print_diag(d, 0);
     size_t skipped = ck_diag_count(d, CK_SEV_ERROR);
-    char kinds[256];
-    snprintf(kinds, sizeof kinds, "E%zu R%zu Ev%zu A%zu N%zu C%zu L%zu P%zu", st.entities,
-             st.relations, st.events, st.attributes, st.normalizations, st.corefs,
-             st.labels, st.passages);
-    printf("%-26s %-20s %5zu  %-44s %zu\n", id, format, st.documents, kinds,
+    printf("%-24s %-20s %5zu %6zu %5zu %5zu %6zu %5zu %5zu %6zu %5zu %8zu\n", id, format,
+           st.documents, st.entities, st.relations, st.events, st.attributes,
+           st.normalizations, st.corefs, st.labels, st.passages,
            st.problems + skipped + (rc != CK_OK));
     if (rc != CK_OK || st.problems || skipped || st.documents == 0)
         ++*bad;
@@ -93,10 +91,9 @@ int cmd_samples(int argc, char **argv)
         return EXIT_DATA;
     }
     ck_diag_free(d);
-    printf("%-26s %-20s %5s  %-44s %s\n", "CORPUS", "FORMAT", "DOCS",
-           "ANNOTATIONS (Entities Relations Events Attributes", "PROBLEMS");
-    printf("%-26s %-20s %5s  %-44s\n", "", "", "",
-           " Normalizations Corefs Labels Passages)");
+    printf("%-24s %-20s %5s %6s %5s %5s %6s %5s %5s %6s %5s %8s\n", "CORPUS", "FORMAT",
+           "DOCS", "ENTS", "RELS", "EVTS", "ATTRS", "NORMS", "CHAIN", "LABELS", "PASS",
+           "PROBLEMS");
     size_t bad = 0, corpora = 0;
     for (char *save = NULL, *line = strtok_r(data, "\n", &save); line;
          line = strtok_r(NULL, "\n", &save)) {
