@@ -8,13 +8,15 @@ sh scripts/install-deps.sh --browser || exit 1
 jobs=$(nproc)
 status=0
 total_p=0; total_f=0
-part() { # name, command...: run, keep the counts of its last "N passed, N failed" line
+part() { # name, command...: run it, add up its "N passed, N failed" lines
     name=$1; shift
     echo "== $name"
     out=$("$@" 2>&1); rc=$?
     printf '%s\n' "$out"
-    line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
-    p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p'); f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+    counts=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' |
+             awk '{p += $1; f += $3} END {if (NR) print p, f}')
+    p=${counts% *}; f=${counts#* }
+    [ -n "$counts" ] || { p=""; f=""; }
     total_p=$((total_p + ${p:-0})); total_f=$((total_f + ${f:-0}))
     [ $rc -eq 0 ] || { status=1; echo "!! $name failed (exit $rc)"; [ -n "$f" ] && [ "$f" -gt 0 ] || total_f=$((total_f + 1)); }
 }
