@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "clinkit/eval.h"
 
 static void help(void)
 {
@@ -106,8 +107,9 @@ static void show(const ck_dataset *ds)
         if (f)
             printf("    PATH: %s\n", f->layout);
     }
-    if (ds->eval_task)
-        printf("  clinkit eval %s GOLD SYSTEM\n", ds->eval_task);
+    char cmd[256];
+    if (ck_eval_command(ds, cmd, sizeof cmd) == 0)
+        printf("  %s\n", cmd);
     if (ds->notes)
         printf("\nnotes: %s\n", ds->notes);
     printf("\ncitation:\n%s\n", ds->citation);

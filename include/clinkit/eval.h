@@ -17,6 +17,7 @@
 
 #include <stdio.h>
 
+#include "catalog.h"
 #include "diag.h"
 #include "format.h"
 
@@ -36,6 +37,7 @@ typedef struct ck_scorer {
     const char *inputs;     /* what GOLD and SYSTEM must be */
     const char *const *options; /* accepted option keys, NULL-terminated */
     const char *options_help;   /* one line per option, for --help */
+    int needs_gold_format;      /* GOLD is read with --gold-format (no default) */
     /* Score and print to out. Data problems go to d (the return is
      * CK_ERR_PARSE / CK_ERR_IO); bad options give CK_ERR_USAGE. */
     ck_status (*run)(const char *gold, const char *system, ck_opts opts,
@@ -45,6 +47,12 @@ typedef struct ck_scorer {
 size_t ck_scorer_count(void);
 const ck_scorer *ck_scorer_at(size_t i);
 const ck_scorer *ck_scorer_find(const char *id);
+
+/* The command line that scores a catalog data set ("clinkit eval TASK GOLD
+ * SYSTEM", plus "--gold-format F" when its scorer reads GOLD through a
+ * reader chosen by option) into buf. Returns 0, or -1 when the data set
+ * has no registered scorer (buf is then empty). */
+int ck_eval_command(const ck_dataset *ds, char *buf, size_t size);
 
 /* Find the scorer for task, check opts against its list, run it. */
 ck_status ck_eval(const char *task, const char *gold, const char *system,

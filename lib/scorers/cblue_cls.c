@@ -146,6 +146,7 @@ const ck_scorer ck_scorer_cblue_cls = {
               "(e.g. cblue-chip-ctc) and --system-format (default: the same); records pair "
               "by their id (official = table: no official text)",
     .options = cls_opts,
+    .needs_gold_format = 1,
     .options_help = "  --gold-format F     reader of GOLD (required), e.g. cblue-kuake-qic\n"
                     "  --system-format F   reader of SYSTEM (default: the gold format)\n",
     .run = cls_run,

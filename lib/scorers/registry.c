@@ -2,6 +2,7 @@
  * registry.c — the list of scorers. Adding one: write lib/scorers/NAME.c
  * defining `const ck_scorer ck_scorer_NAME` and add a line to the list.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "clinkit/eval.h"
@@ -63,4 +64,19 @@ ck_status ck_eval(const char *task, const char *gold, const char *system,
     if (rc)
         return rc;
     return s->run(gold, system, opts, out, fmt, d);
+}
+
+int ck_eval_command(const ck_dataset *ds, char *buf, size_t size)
+{
+    if (size)
+        buf[0] = '\0';
+    const ck_scorer *s = ds && ds->eval_task ? ck_scorer_find(ds->eval_task) : NULL;
+    if (!s)
+        return -1;
+    if (s->needs_gold_format && ds->formats.n)
+        snprintf(buf, size, "clinkit eval %s GOLD SYSTEM --gold-format %s", s->id,
+                 ds->formats.items[0]);
+    else
+        snprintf(buf, size, "clinkit eval %s GOLD SYSTEM", s->id);
+    return 0;
 }

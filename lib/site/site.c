@@ -12,6 +12,7 @@
 #include "clinkit/catalog.h"
 #include "clinkit/format.h"
 #include "clinkit/io.h"
+#include "clinkit/eval.h"
 #include "clinkit/site.h"
 #include "clinkit/clinkit.h"
 #include "site/html.h"
@@ -290,11 +291,12 @@ static void add_commands(ck_buf *b, const ck_dataset *ds)
         ck_html_esc(b, f);
         ck_buf_adds(b, " PATH -o view.html</code></pre>\n");
     }
-    if (ds->eval_task) {
+    char cmd[256];
+    if (ck_eval_command(ds, cmd, sizeof cmd) == 0) {
         ck_buf_adds(b, "<h3>Evaluate</h3>\n<pre class=\"cmd\" tabindex=\"0\"><code># score a system "
-                       "against the gold standard with the official metric\nclinkit eval ");
-        ck_html_esc(b, ds->eval_task);
-        ck_buf_adds(b, " GOLD SYSTEM</code></pre>\n");
+                       "against the gold standard with the official metric\n");
+        ck_html_esc(b, cmd);
+        ck_buf_adds(b, "</code></pre>\n");
     } else {
         ck_buf_adds(b, "<p>clinkit has no scorer that reproduces this corpus's official "
                        "metric.</p>\n");

@@ -1,9 +1,11 @@
 /*
  * test_catalog.c — the embedded catalog: it parses, covers every corpus
  * family the project promises, names only formats (and eval tasks) that
- * exist, and the filters of `clinkit datasets search` work.
+ * exist (so do its eval tasks), and the filters of `clinkit datasets search` work.
  */
 #include "testutil.h"
+
+#include "clinkit/eval.h"
 
 static const ck_catalog *cat(void)
 {
@@ -58,6 +60,11 @@ static void every_entry_is_complete_and_names_only_real_formats(void **state)
         assert_non_null(strchr(ds->citation, '@'));
         if (ds->parent)
             assert_non_null(ck_catalog_find(c, ds->parent));
+        if (ds->eval_task && !ck_scorer_find(ds->eval_task))
+            print_error("%s names unknown eval task %s\n", ds->id, ds->eval_task);
+        assert_true(!ds->eval_task || ck_scorer_find(ds->eval_task));
+        char cmd[256];
+        assert_int_equal(ck_eval_command(ds, cmd, sizeof cmd), ds->eval_task ? 0 : -1);
         for (size_t k = 0; k < ds->formats.n; k++) {
             if (!ck_format_find(ds->formats.items[k]))
                 print_error("%s names unknown format %s\n", ds->id, ds->formats.items[k]);
