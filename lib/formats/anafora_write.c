@@ -67,13 +67,7 @@ static int safe_name(const char *id)
 ck_status ck_anafora_writer_open(const char *path, ck_opts opts, void **state,
                                      ck_diag *d)
 {
-    void *st;
-    ck_status rc = ck_folder_writer_open(path, opts, NULL, sizeof(aw), &st, d);
-    if (rc)
-        return rc;
-    aw *w = st;
-    *state = w;
-    return CK_OK;
+    return ck_folder_writer_open(path, opts, NULL, sizeof(aw), state, d);
 }
 
 static void write_relation(ck_buf *b, const ck_relation *r)

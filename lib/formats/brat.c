@@ -405,13 +405,7 @@ typedef struct bw {
 static ck_status brat_writer_open(const char *path, ck_opts opts,
                                   void **state, ck_diag *d)
 {
-    void *st;
-    ck_status rc = ck_folder_writer_open(path, opts, NULL, sizeof(bw), &st, d);
-    if (rc)
-        return rc;
-    bw *w = st;
-    *state = w;
-    return CK_OK;
+    return ck_folder_writer_open(path, opts, NULL, sizeof(bw), state, d);
 }
 
 static void add_attrs(ck_buf *b, const ck_attr *a, size_t n, const char *target,

@@ -391,13 +391,7 @@ typedef struct w2008 {
 
 static ck_status open_2008(const char *path, ck_opts opts, void **state, ck_diag *d)
 {
-    void *st;
-    ck_status rc = ck_folder_writer_open(path, opts, NULL, sizeof(w2008), &st, d);
-    if (rc)
-        return rc;
-    w2008 *w = st;
-    *state = w;
-    return CK_OK;
+    return ck_folder_writer_open(path, opts, NULL, sizeof(w2008), state, d);
 }
 
 static char *file_name(const char *what, const char *split)

@@ -165,13 +165,7 @@ typedef struct wr {
 
 static ck_status w_open(const char *path, ck_opts opts, void **state, ck_diag *d)
 {
-    void *st;
-    ck_status rc = ck_folder_writer_open(path, opts, NULL, sizeof(wr), &st, d);
-    if (rc)
-        return rc;
-    wr *w = st;
-    *state = w;
-    return CK_OK;
+    return ck_folder_writer_open(path, opts, NULL, sizeof(wr), state, d);
 }
 
 static void coref_type(ck_buf *b, const char *t)

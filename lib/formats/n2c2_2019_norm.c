@@ -250,13 +250,7 @@ typedef struct wr {
 
 static ck_status w_open(const char *path, ck_opts opts, void **state, ck_diag *d)
 {
-    void *st;
-    ck_status rc = ck_folder_writer_open(path, opts, NULL, sizeof(wr), &st, d);
-    if (rc)
-        return rc;
-    wr *w = st;
-    *state = w;
-    return CK_OK;
+    return ck_folder_writer_open(path, opts, NULL, sizeof(wr), state, d);
 }
 
 static split *get_split(wr *w, const char *group)
