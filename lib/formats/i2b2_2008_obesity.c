@@ -275,7 +275,8 @@ static const ck_xml_handlers r_handlers = {r_start, r_end, r_text};
 /* Drop judgments replaced by a later file (same key): value = NULL. */
 static void settle(jlist *l, ck_diag *d)
 {
-    qsort(l->v, l->n, sizeof *l->v, by_key);
+    if (l->n)
+        qsort(l->v, l->n, sizeof *l->v, by_key);
     size_t replaced = 0;
     for (size_t i = 1; i < l->n; i++)
         if (!key_cmp(&l->v[i - 1], &l->v[i])) {
@@ -491,7 +492,8 @@ static ck_status flush_split(w2008 *w, const char *split, ck_diag *d)
 static ck_status write_judgments(w2008 *w, ck_diag *d)
 {
     jlist *l = &w->list;
-    qsort(l->v, l->n, sizeof *l->v, by_group);
+    if (l->n)
+        qsort(l->v, l->n, sizeof *l->v, by_group);
     ck_buf *b = &w->buf;
     ck_status rc = CK_OK;
     for (size_t i = 0; i < l->n && rc == CK_OK; i++) {

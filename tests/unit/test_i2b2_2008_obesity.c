@@ -120,6 +120,22 @@ static void a_judgment_without_a_disease_is_an_error_at_its_line(void **state)
     free(dir);
 }
 
+/* Found by fuzz_i2b2_xml under UBSan: sorting an empty judgment list passed
+ * NULL to qsort. */
+static void a_writer_given_no_documents_closes_cleanly(void **state)
+{
+    (void)state;
+    char *dir = tu_tmpdir();
+    ck_writer *w;
+    ck_diag *d = ck_diag_new(1);
+    assert_int_equal(ck_writer_open("i2b2-2008-obesity", dir, NULL, &w, d), CK_OK);
+    assert_int_equal(ck_writer_close(w, d), CK_OK);
+    assert_int_equal(ck_diag_count(d, CK_SEV_ERROR), 0);
+    ck_diag_free(d);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -128,6 +144,7 @@ int main(void)
         cmocka_unit_test(tar_gz_and_zip_read_the_same_as_the_folder),
         cmocka_unit_test(addenda_add_and_replace_and_splits_stay_apart),
         cmocka_unit_test(a_judgment_without_a_disease_is_an_error_at_its_line),
+        cmocka_unit_test(a_writer_given_no_documents_closes_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
