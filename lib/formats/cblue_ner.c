@@ -145,6 +145,20 @@ static ck_status ee_build(const cb_rec *r, ck_doc **out)
     return CK_OK;
 }
 
+/* Is key one of the comma-separated names in order? */
+static int has_key(const char *order, const char *key)
+{
+    size_t n = strlen(key);
+    for (const char *p = order; p && *p;) {
+        const char *c = strchr(p, ',');
+        size_t len = c ? (size_t)(c - p) : strlen(p);
+        if (len == n && !strncmp(p, key, n))
+            return 1;
+        p = c ? c + 1 : NULL;
+    }
+    return 0;
+}
+
 /* a malloc'd copy of the text of [start,end) */
 static char *slice(const ck_doc *doc, size_t s, size_t e)
 {
@@ -176,7 +190,10 @@ static json_t *ee_record(const ck_doc *doc, ck_diag *d)
         json_object_set_new(o, "start_idx", json_integer((json_int_t)s));
         json_object_set_new(o, "end_idx", json_integer((json_int_t)en - 1));
         json_object_set_new(o, "type", cb_str(e->type ? e->type : ""));
-        if (e->n_spans == 1 && e->texts[0])
+        const char *order = ck_attr_get(e->attrs, e->n_attrs, "key_order");
+        if (order && !has_key(order, "entity"))
+            ; /* the source record had no "entity": write none */
+        else if (e->n_spans == 1 && e->texts[0])
             json_object_set_new(o, "entity", json_string(e->texts[0]));
         else {
             char *t = slice(doc, s, en);

@@ -217,6 +217,22 @@ static void unknown_keys_and_their_order_survive_a_round_trip(void **state)
     free(dir);
 }
 
+/* Found by fuzz_cblue: an entity without an "entity" key (here misspelt
+ * "'entity", kept as an unknown key) gained one on write, so reading the
+ * output again gave a different document. */
+static void an_entity_without_entity_key_is_written_without_one(void **state)
+{
+    (void)state;
+    static const char f[] = "[\n  {\n    \"text\": \"发热咳嗽\",\n    \"entities\": [\n      {\n"
+                            "        \"start_idx\": 2,\n        \"end_idx\": 3,\n"
+                            "        \"type\": \"sym\",\n        \"'entity\": \"咳嗽\"\n"
+                            "      }\n    ]\n  }\n]";
+    char *dir = with_file("CMeEE_train.json", f);
+    assert_round_trip("cblue-cmeee", dir, "CMeEE_train.json", f);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 /* ---- CMeIE ---- */
 
 static const char cmeie[] =
@@ -634,6 +650,7 @@ int main(void)
         cmocka_unit_test(invalid_json_names_its_line),
         cmocka_unit_test(lenient_mode_skips_only_the_bad_record),
         cmocka_unit_test(unknown_keys_and_their_order_survive_a_round_trip),
+        cmocka_unit_test(an_entity_without_entity_key_is_written_without_one),
         cmocka_unit_test(cmeie_places_entities_at_the_first_match),
         cmocka_unit_test(cmeie_object_must_be_a_value_dict),
         cmocka_unit_test(cdn_splits_terms_at_double_hash),
