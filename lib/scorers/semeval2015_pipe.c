@@ -31,6 +31,13 @@ void t14_entries_free(t14_entries *e)
     e->n = 0;
 }
 
+/* Offsets are clamped so that overlap arithmetic cannot overflow. */
+static long clamp(long v)
+{
+    const long lim = 1L << 40;
+    return v > lim ? lim : v < -lim ? -lim : v;
+}
+
 static void parse_span(t14_entry *x)
 {
     for (const char *p = x->span; *p;) {
@@ -39,8 +46,8 @@ static void parse_span(t14_entry *x)
         if (*end == '-')
             en = strtol(end + 1, &end, 10);
         x->frag = realloc(x->frag, (x->n_frag + 1) * 2 * sizeof *x->frag);
-        x->frag[2 * x->n_frag] = s;
-        x->frag[2 * x->n_frag + 1] = en;
+        x->frag[2 * x->n_frag] = clamp(s);
+        x->frag[2 * x->n_frag + 1] = clamp(en);
         x->n_frag++;
         if (*end != ',' || end == p)
             break;

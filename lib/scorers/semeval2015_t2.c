@@ -171,28 +171,34 @@ ck_status t14_task2_run(const char *gold, const char *system, ck_opts opts, FILE
     double row[10] = {(double)t.tp, (double)t.fp, (double)t.fn, p, r, f, acc, f * acc,
                       wacc, f * wacc};
     rep_row_add(&rp, "overall", row);
-    static const char *const scol[] = {"weighted_accuracy"};
-    rep_section_add(&rp, "Slot weighted accuracy", 1, scol);
     if (fmt == CK_EVAL_OFFICIAL)
         print_official(&t, v, out);
-    for (size_t i = 0; i < T14_NSLOTS; i++) {
-        int slot = print_order[i];
+    double a[T14_NSLOTS];
+    size_t n = 0;
+    for (; n < T14_NSLOTS; n++) {
+        int slot = print_order[n];
         if (t.all[slot] == 0 && !t.fixed) {
             ck_diag_add(d, CK_SEV_ERROR, NULL, 0, 0, (size_t)-1,
-                             "slot %s has no weight among the true positives (%s): the official "
-                             "script dies here (Illegal division by zero), so the report stops; "
-                             "--fixed scores such a slot 0",
-                             slot_name[slot], t.tp ? "every gold value is unweighted" : "none");
+                        "slot %s has no weight (%s): the official script dies here (Illegal "
+                        "division by zero) and its report stops; --fixed scores such a slot 0",
+                        slot_name[slot],
+                        t.tp ? "every matched gold value is one its table lacks, e.g. donor_other"
+                             : "no true positive");
             rc = CK_ERR_PARSE;
             break;
         }
-        double a = t.all[slot] > 0 ? t.right[slot] / t.all[slot] : 0;
+        a[n] = t.all[slot] > 0 ? t.right[slot] / t.all[slot] : 0;
         if (fmt == CK_EVAL_OFFICIAL) {
             char label[16];
             snprintf(label, sizeof label, "%s:", slot_name[slot]);
-            fprintf(out, "%-11s\t%.3f \n", label, a);
+            fprintf(out, "%-11s\t%.3f \n", label, a[n]);
         }
-        rep_row_add(&rp, slot_name[slot], &a);
+    }
+    if (n) {
+        static const char *const scol[] = {"weighted_accuracy"};
+        rep_section_add(&rp, "Slot weighted accuracy", 1, scol);
+        for (size_t i = 0; i < n; i++)
+            rep_row_add(&rp, slot_name[print_order[i]], &a[i]);
     }
     if (fmt != CK_EVAL_OFFICIAL)
         rep_print(&rp, out, fmt);
