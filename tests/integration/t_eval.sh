@@ -5,7 +5,7 @@
 if [ -d "$SHARED/scorer-vectors" ]; then
     for set in conlleval nbme-span-micro-f1 cmeie-chip2020 i2b2-2014-phi i2b2-2014-cr \
                n2c2-2018-track1 n2c2-2018-track2 shareclef2013-taskA shareclef2013-taskB \
-               anafora-thyme anafora-thyme-closure semeval2015-task1 \
+               anafora-thyme anafora-thyme-closure semeval2015-task1 semeval2015-task2 \
                ; do
         [ -d "$SHARED/scorer-vectors/$set" ] || continue
         if sh tests/integration/eval_vectors.sh "$CLINKIT" "$SHARED" "$set" >"$TMP/vec" 2>&1; then
@@ -86,3 +86,17 @@ fi
 expect "eval i2b2-2014-deid -v table" "$CLINKIT" eval i2b2-2014-deid "$TMP/dg" "$TMP/ds" --system-format brat -v
 grep -q '^Strict: per document$' "$TMP/out" && grep -q '^100-01 ' "$TMP/out" && ok ||
     fail "eval i2b2-2014-deid -v: per-document rows in the table"
+
+# semeval-2015-t14 -t 2 without any true positive: the official script dies in the per-slot
+# division (exit 255, report cut after its header); clinkit prints the same bytes, explains
+# on stderr and exits 1; --fixed scores the slots 0 and exits 0. -t 3 is a usage error.
+v=$SHARED/scorer-vectors/semeval2015-task2/case-011
+if [ -d "$v" ]; then
+    "$CLINKIT" eval semeval-2015-t14 "$v/gold" "$v/system" -t 2 --format official >"$TMP/out" 2>"$TMP/err"
+    [ $? -eq 1 ] && cmp -s "$TMP/out" "$v/official.txt" && grep -q 'Illegal division by zero' "$TMP/err" &&
+        ok || fail "eval semeval-2015-t14 -t 2: no TP cuts the report, explains, exits 1"
+    expect "eval semeval-2015-t14 -t 2 --fixed" "$CLINKIT" eval semeval-2015-t14 "$v/gold" "$v/system" -t 2 --fixed --format official
+    grep -q '^Uncertainty:	0.000 $' "$TMP/out" && ok || fail "eval semeval-2015-t14 -t 2 --fixed: every slot 0"
+    "$CLINKIT" eval semeval-2015-t14 "$v/gold" "$v/system" -t 3 >/dev/null 2>&1
+    [ $? -eq 2 ] && ok || fail "eval semeval-2015-t14 -t 3 exits 2"
+fi
