@@ -42,10 +42,14 @@ size_t ck_source_find(const ck_source *s, const char *name);
  * buffer belongs to the source (valid until ck_source_release or _free). */
 ck_status ck_source_load(ck_source *s, size_t i, const char **data,
                          size_t *len, ck_diag *d);
-/* Drop a loaded entry's buffer (folder sources re-read it on demand). */
+/* Drop a loaded entry's buffer (folder sources re-read it on demand).
+ * Loading and releasing different entries may run on different threads. */
 void ck_source_release(ck_source *s, size_t i);
-/* A display name for diagnostics: "path/entry" or "archive.zip:entry". */
+/* A display name for diagnostics: "path/entry" or "archive.zip:entry"
+ * (valid until the next call; ck_source_display_buf writes it into buf
+ * instead, for use from several threads). */
 const char *ck_source_display(ck_source *s, size_t i);
+const char *ck_source_display_buf(const ck_source *s, size_t i, char *buf, size_t size);
 
 /* Helpers on names. */
 int ck_has_suffix(const char *s, const char *suffix);

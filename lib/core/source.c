@@ -359,14 +359,16 @@ void ck_source_release(ck_source *s, size_t i)
     }
 }
 
+const char *ck_source_display_buf(const ck_source *s, size_t i, char *buf, size_t size)
+{
+    if (i >= s->n || s->kind == 2)
+        snprintf(buf, size, "%s", s->path);
+    else
+        snprintf(buf, size, "%s%s%s", s->path, s->kind == 1 ? ":" : "/", s->e[i].name);
+    return buf;
+}
+
 const char *ck_source_display(ck_source *s, size_t i)
 {
-    if (i >= s->n)
-        return s->path;
-    if (s->kind == 2)
-        snprintf(s->display, sizeof s->display, "%s", s->path);
-    else
-        snprintf(s->display, sizeof s->display, "%s%s%s", s->path,
-                 s->kind == 1 ? ":" : "/", s->e[i].name);
-    return s->display;
+    return ck_source_display_buf(s, i, s->display, sizeof s->display);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "clinkit/io.h"
+#include "core/par.h"
 #include "formats/i2b2_tags.h"
 
 static const char *const tags_opts[] = {"fix-offsets", NULL};
@@ -184,43 +185,80 @@ ck_status ck_tags_parse(ck_xml_pool *pool, const char *data, size_t len,
     return rc;
 }
 
+/* One file -> one document, on a worker (see core/par.h). */
+typedef struct tags_run {
+    ck_source *src;
+    ck_xml_pool pools[8];
+    int repair;
+    const ck_tags_kind *k;
+    ck_doc_sink sink;
+    void *user;
+} tags_run;
+
+static ck_status read_one(void *ctx, unsigned w, size_t i, void **out, ck_diag *d)
+{
+    tags_run *r = ctx;
+    const char *name = ck_source_name(r->src, i);
+    if (!ck_has_suffix(name, ".xml") && !ck_has_suffix(name, ".XML"))
+        return CK_OK;
+    const char *data;
+    size_t len;
+    ck_status rc = ck_source_load(r->src, i, &data, &len, d);
+    if (rc)
+        return rc;
+    char *id = ck_xml_doc_id(name);
+    if (!id) {
+        ck_source_release(r->src, i);
+        return CK_ERR_NOMEM;
+    }
+    char file[4096];
+    ck_source_display_buf(r->src, i, file, sizeof file);
+    ck_doc *doc = NULL;
+    rc = ck_tags_parse(&r->pools[w], data, len, file, id, r->repair, r->k, &doc, d);
+    free(id);
+    ck_source_release(r->src, i);
+    if (rc == CK_ERR_PARSE && !ck_diag_strict(d))
+        rc = CK_OK; /* reported; the file is skipped */
+    *out = doc;
+    return rc;
+}
+
+static ck_status deliver_one(void *ctx, size_t i, void *out, ck_status rc)
+{
+    tags_run *r = ctx;
+    (void)i;
+    if (rc == CK_OK && out)
+        return r->sink(r->user, out);
+    if (out)
+        ck_doc_free(out);
+    return rc;
+}
+
+static void drop_one(void *ctx, void *out)
+{
+    (void)ctx;
+    ck_doc_free(out);
+}
+
 ck_status ck_tags_read(const char *path, ck_opts opts, ck_doc_sink sink,
                        void *user, ck_diag *d, const ck_tags_kind *k)
 {
-    int repair;
-    if (repair_opt(opts, d, &repair))
+    tags_run r;
+    memset(&r, 0, sizeof r);
+    if (repair_opt(opts, d, &r.repair))
         return CK_ERR_USAGE;
-    ck_source *src;
-    ck_status rc = ck_source_open(path, &src, d);
+    ck_status rc = ck_source_open(path, &r.src, d);
     if (rc)
         return rc;
-    ck_xml_pool pool = {NULL};
-    size_t n = ck_source_count(src);
-    for (size_t i = 0; i < n && rc == CK_OK; i++) {
-        const char *name = ck_source_name(src, i);
-        if (!ck_has_suffix(name, ".xml") && !ck_has_suffix(name, ".XML"))
-            continue;
-        const char *data;
-        size_t len;
-        rc = ck_source_load(src, i, &data, &len, d);
-        if (rc)
-            break;
-        char *id = ck_xml_doc_id(name);
-        if (!id) {
-            rc = CK_ERR_NOMEM;
-            break;
-        }
-        ck_doc *doc = NULL;
-        rc = ck_tags_parse(&pool, data, len, ck_source_display(src, i), id, repair, k, &doc, d);
-        free(id);
-        ck_source_release(src, i);
-        if (rc == CK_ERR_PARSE && !ck_diag_strict(d))
-            rc = CK_OK; /* reported; the file is skipped */
-        else if (rc == CK_OK && doc)
-            rc = sink(user, doc);
-    }
-    ck_xml_pool_free(&pool);
-    ck_source_free(src);
+    r.k = k;
+    r.sink = sink;
+    r.user = user;
+    size_t n = ck_source_count(r.src);
+    ck_xml_init();
+    rc = ck_par_run(n, ck_par_workers(n), read_one, deliver_one, drop_one, &r, d);
+    for (size_t w = 0; w < sizeof r.pools / sizeof r.pools[0]; w++)
+        ck_xml_pool_free(&r.pools[w]);
+    ck_source_free(r.src);
     return rc;
 }
 

@@ -438,6 +438,11 @@ static int utf16_bom(const char *s, size_t n)
                       ((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE));
 }
 
+void ck_xml_init(void)
+{
+    xmlInitParser();
+}
+
 void ck_xml_pool_free(ck_xml_pool *pool)
 {
     if (pool && pool->parser)
@@ -452,7 +457,7 @@ static const char *why(int code)
 {
     switch (code) {
     case XML_ERR_DOCUMENT_EMPTY: return "no element found";
-    case XML_ERR_DOCUMENT_END: return "junk after the document element";
+    case XML_ERR_DOCUMENT_END: return "content after the root element";
     case XML_ERR_TAG_NAME_MISMATCH: return "mismatched tag";
     case XML_ERR_TAG_NOT_FINISHED: return "an element is not closed";
     case XML_ERR_GT_REQUIRED: return "expected '>'";
@@ -552,7 +557,9 @@ ck_status ck_xml_parse(ck_xml_pool *pool, const char *data, size_t len,
     if (rc == CK_OK && r != 0) {
         const xmlError *e = xmlCtxtGetLastError(x.p);
         int code = e ? e->code : 0;
-        const char *w = why(code);
+        const char *w = code == XML_ERR_DOCUMENT_END && x.depth
+                            ? "the file ends before its elements are closed"
+                            : why(code);
         size_t line = e && e->line > 0 ? (size_t)e->line : ck_xml_line(&x);
         if (x.skip_done && e && e->line > 0) {
             ck_xml_line(&x); /* counts the skipped lines */

@@ -45,6 +45,9 @@ typedef struct ck_xml_pool {
     void *parser;
 } ck_xml_pool;
 void ck_xml_pool_free(ck_xml_pool *pool);
+/* Set the XML library up before parsing on several threads (once is
+ * enough; more calls are free). */
+void ck_xml_init(void);
 
 /* Parse data[0..len) of file (for diagnostics) with a parser from pool (may
  * be NULL). text_elem: element name whose content is the document text
