@@ -5,7 +5,7 @@
 if [ -d "$SHARED/scorer-vectors" ]; then
     for set in conlleval nbme-span-micro-f1 cmeie-chip2020 i2b2-2014-phi i2b2-2014-cr \
                n2c2-2018-track1 n2c2-2018-track2 shareclef2013-taskA shareclef2013-taskB \
-               anafora-thyme anafora-thyme-closure semeval2015-task1 \
+               anafora-thyme anafora-thyme-closure semeval2015-task1 i2b2-2012-temporal \
                ; do
         [ -d "$SHARED/scorer-vectors/$set" ] || continue
         if sh tests/integration/eval_vectors.sh "$CLINKIT" "$SHARED" "$set" >"$TMP/vec" 2>&1; then
