@@ -218,7 +218,7 @@ static void print_report(FILE *out, ck_eval_format fmt, t12_method m, const tota
     snprintf(name, sizeof name, "Spans (%s match), TLINKs (tempeval)", method_name(m));
     rep_section_add(&r, name, 6, cols);
     rows_prf(&r, "", &t->ev, &t->tx, &t->tl);
-    static const char *const acols[] = {"agree", "gold", "accuracy"};
+    static const char *const acols[] = {"correct", "gold", "accuracy"};
     rep_section_add(&r, "Attributes (agreeing matched tags / gold tags)", 3, acols);
     static const char *const ev_names[] = {"EVENT modality", "EVENT polarity", "EVENT type"};
     static const char *const tx_names[] = {"TIMEX3 type", "TIMEX3 val", "TIMEX3 mod"};
