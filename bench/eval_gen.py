@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """eval_gen.py OUT N — invented gold/system pairs for `bench/eval.sh`: N documents
-per task (conll, nbme, cmeie, i2b2-2014 deid + rf, n2c2-2018 t1 + t2), the
+per task (conll, nbme, cmeie, i2b2-2014 deid + rf, n2c2-2018 t1 + t2, i2b2-2012), the
 system derived from the gold by random drops, shifts and type changes.
 Python 3 standard library only; fixed seed, so runs are comparable."""
 import json, os, random, sys
