@@ -12,7 +12,7 @@
 CC       ?= cc
 BUILD    ?= build
 PREFIX   ?= /usr/local
-PKGS      = jansson expat libarchive libutf8proc libpcre2-8 zlib
+PKGS      = jansson expat libxml-2.0 libarchive libutf8proc libpcre2-8 zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 HS_CFLAGS  := $(shell pkg-config --cflags libhs 2>/dev/null)

@@ -6,7 +6,7 @@
 #   scripts/install-deps.sh --bench    also Python pandas for benchmarks
 set -e
 pkgs="build-essential pkg-config python3 gzip clang libclang-rt-14-dev
-      libjansson-dev libexpat1-dev zlib1g-dev libarchive-dev libutf8proc-dev
+      libjansson-dev libexpat1-dev libxml2-dev zlib1g-dev libarchive-dev libutf8proc-dev
       libpcre2-dev libvectorscan-dev libcmocka-dev tar jq perl
       wamerican nodejs npm"
 for a in "$@"; do

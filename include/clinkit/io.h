@@ -59,6 +59,9 @@ ck_status ck_stream_open(const char *path, ck_stream **out, ck_diag *d);
 /* Read up to n bytes; returns bytes read, 0 at end, -1 on error (recorded). */
 ssize_t ck_stream_read(ck_stream *st, void *buf, size_t n, ck_diag *d);
 void ck_stream_close(ck_stream *st);
+/* A whole stream in a malloc'd NUL-terminated buffer (decompressed); a plain
+ * file is read in one call. */
+ck_status ck_stream_slurp(const char *path, char **data, size_t *len, ck_diag *d);
 
 /* Writing: a file (or "-" for stdout) and folder creation. */
 /* Create a folder and its parents (like mkdir -p). */

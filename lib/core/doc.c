@@ -150,7 +150,10 @@ int ck_doc_slice(const ck_doc *doc, size_t start, size_t end,
     if (!doc->text || start > end || end > doc->text_cps)
         return -1;
     size_t bs = ck_doc_cp2byte(doc, start);
-    size_t be = ck_doc_cp2byte(doc, end);
+    /* a short span: walk on from its start, not again from a sample */
+    size_t be = !doc->index ? end
+                : end - start < STEP ? advance(doc->text, doc->text_bytes, bs, end - start)
+                                     : ck_doc_cp2byte(doc, end);
     *p = doc->text + bs;
     *nbytes = be - bs;
     return 0;

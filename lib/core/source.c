@@ -139,13 +139,20 @@ static int list_dir(ck_source *s, const char *root, const char *rel,
         if ((size_t)snprintf(r2, sizeof r2, "%s%s%s", rel, *rel ? "/" : "",
                              de->d_name) >= sizeof r2)
             continue; /* path too long to be a corpus file */
-        snprintf(f2, sizeof f2, "%s/%s", root, r2);
-        struct stat st;
-        if (stat(f2, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode))
+        /* the folder entry says what it is; stat only links and the
+         * file systems that do not say */
+        int is_dir = de->d_type == DT_DIR, is_reg = de->d_type == DT_REG;
+        if (de->d_type == DT_UNKNOWN || de->d_type == DT_LNK) {
+            snprintf(f2, sizeof f2, "%s/%s", root, r2);
+            struct stat st;
+            if (stat(f2, &st) != 0)
+                continue;
+            is_dir = S_ISDIR(st.st_mode);
+            is_reg = S_ISREG(st.st_mode);
+        }
+        if (is_dir)
             rc = list_dir(s, root, r2, depth + 1, d);
-        else if (S_ISREG(st.st_mode))
+        else if (is_reg)
             rc = add_entry(s, r2, NULL, 0);
     }
     closedir(dir);
@@ -323,47 +330,6 @@ size_t ck_source_find(const ck_source *s, const char *name)
     return (size_t)-1;
 }
 
-/* Read a whole stream (decompressing) into a malloc'd buffer. */
-static ck_status slurp(const char *path, char **data, size_t *len, ck_diag *d)
-{
-    ck_stream *st;
-    ck_status rc = ck_stream_open(path, &st, d);
-    if (rc)
-        return rc;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    for (;;) {
-        if (!buf) {
-            ck_stream_close(st);
-            return CK_ERR_NOMEM;
-        }
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2 + 1);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                continue;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t k = ck_stream_read(st, buf + n, cap - n, d);
-        if (k < 0) {
-            free(buf);
-            ck_stream_close(st);
-            return CK_ERR_IO;
-        }
-        if (k == 0)
-            break;
-        n += (size_t)k;
-    }
-    ck_stream_close(st);
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return CK_OK;
-}
-
 ck_status ck_source_load(ck_source *s, size_t i, const char **data,
                          size_t *len, ck_diag *d)
 {
@@ -376,7 +342,7 @@ ck_status ck_source_load(ck_source *s, size_t i, const char **data,
             snprintf(full, sizeof full, "%s", s->path);
         else
             snprintf(full, sizeof full, "%s/%s", s->path, e->name);
-        ck_status rc = slurp(full, &e->data, &e->len, d);
+        ck_status rc = ck_stream_slurp(full, &e->data, &e->len, d);
         if (rc)
             return rc;
     }

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -178,6 +179,109 @@ ck_status ck_write_file(const char *path, const void *data, size_t len,
         return CK_ERR_IO;
     }
     return CK_OK;
+}
+
+/* Any stream, block by block. */
+static ck_status slurp_stream(const char *path, char **data, size_t *len, ck_diag *d)
+{
+    ck_stream *st;
+    ck_status rc = ck_stream_open(path, &st, d);
+    if (rc)
+        return rc;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap + 1);
+    for (;;) {
+        if (!buf) {
+            ck_stream_close(st);
+            return CK_ERR_NOMEM;
+        }
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2 + 1);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                continue;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t k = ck_stream_read(st, buf + n, cap - n, d);
+        if (k < 0) {
+            free(buf);
+            ck_stream_close(st);
+            return CK_ERR_IO;
+        }
+        if (k == 0)
+            break;
+        n += (size_t)k;
+    }
+    ck_stream_close(st);
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return CK_OK;
+}
+
+/* A plain regular file: its size known, one read() (asking one byte more
+ * shows the end in the same call). 1 if done (or failed: rc set), 0 if the
+ * file is compressed or not regular. */
+static int slurp_plain(const char *path, char **data, size_t *len, ck_status *rc,
+                       ck_diag *d)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0; /* the stream path reports it */
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (uint64_t)st.st_size > SIZE_MAX / 4) {
+        close(fd);
+        return 0;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = malloc(cap + 1);
+    for (;;) {
+        if (!buf) {
+            close(fd);
+            *rc = CK_ERR_NOMEM;
+            return 1;
+        }
+        ssize_t k = read(fd, buf + n, cap - n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            ck_diag_add(d, CK_SEV_ERROR, path, 0, 0, (size_t)-1, "read failed: %s",
+                        strerror(errno));
+            free(buf);
+            close(fd);
+            *rc = CK_ERR_IO;
+            return 1;
+        }
+        n += (size_t)k;
+        if (n < cap)
+            break; /* a short read of a regular file: its end */
+        char *nb = realloc(buf, cap * 2 + 1); /* it grew while we read */
+        if (!nb)
+            free(buf);
+        buf = nb;
+        cap *= 2;
+    }
+    close(fd);
+    if (compressed_magic((const unsigned char *)buf, n)) {
+        free(buf);
+        return 0;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    *rc = CK_OK;
+    return 1;
+}
+
+ck_status ck_stream_slurp(const char *path, char **data, size_t *len, ck_diag *d)
+{
+    ck_status rc = CK_OK;
+    if (strcmp(path, "-") != 0 && slurp_plain(path, data, len, &rc, d))
+        return rc;
+    return slurp_stream(path, data, len, d);
 }
 
 ck_status ck_read_file(const char *path, char **data, size_t *len,

@@ -34,7 +34,7 @@ enum { MAX_NEST = 8 };
 
 typedef struct open_mark {
     size_t start;
-    const char **attrs; /* copies: expat's are gone at the end tag */
+    const char **attrs; /* copies: the parser's are gone at the end tag */
     char *name;
 } open_mark;
 
@@ -237,7 +237,7 @@ static ck_status read_2006(const char *path, ck_opts opts, ck_doc_sink sink,
     ck_status rc = ck_source_open(path, &src, d);
     if (rc)
         return rc;
-    ck_xml_pool pool = {NULL, 0};
+    ck_xml_pool pool = {NULL};
     size_t n = ck_source_count(src);
     for (size_t i = 0; i < n && rc == CK_OK; i++) {
         const char *name = ck_source_name(src, i);

@@ -298,7 +298,7 @@ static ck_status read_2008(const char *path, ck_opts opts, ck_doc_sink sink, voi
     ck_status rc = ck_source_open(path, &src, d);
     if (rc)
         return rc;
-    ck_xml_pool pool = {NULL, 0};
+    ck_xml_pool pool = {NULL};
     jlist list = {0};
     size_t n = ck_source_count(src);
     char *kind = calloc(n + 1, 1); /* 'r' records, 'j' judgments */

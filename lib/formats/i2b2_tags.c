@@ -130,7 +130,7 @@ ck_status ck_tags_entity(ck_tags_ctx *c, const char *type, const char **attrs,
     for (size_t i = 0; n_other && attrs[i]; i += 2) {
         const char *k = attrs[i], *v = attrs[i + 1];
         if (v == id || v == ss || v == es || v == text)
-            continue; /* expat gives each attribute its own value string */
+            continue; /* each attribute has its own value string */
         if (ck_entity_add_attr(c->doc, en, NULL, k, v))
             return CK_ERR_NOMEM;
     }
@@ -194,7 +194,7 @@ ck_status ck_tags_read(const char *path, ck_opts opts, ck_doc_sink sink,
     ck_status rc = ck_source_open(path, &src, d);
     if (rc)
         return rc;
-    ck_xml_pool pool = {NULL, 0};
+    ck_xml_pool pool = {NULL};
     size_t n = ck_source_count(src);
     for (size_t i = 0; i < n && rc == CK_OK; i++) {
         const char *name = ck_source_name(src, i);

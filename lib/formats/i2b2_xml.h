@@ -1,15 +1,15 @@
 /*
- * i2b2_xml.h — private: the expat driver and writer helpers shared by the
+ * i2b2_xml.h — private: the XML (libxml2) driver and writer helpers shared by the
  * XML formats of the i2b2/n2c2 family (2006 de-id and smoking, 2008
  * obesity, 2012 temporal, 2014 de-id and risk factors, 2018 track 1).
  *
- * ck_xml_parse runs expat over one file and calls back per element. The
+ * ck_xml_parse runs libxml2 (SAX2) over one file and calls back per element. The
  * content of the "text element" (TEXT, or text for 2008) is collected and
  * handed over when the element ends; elements inside it (2006 inline PHI)
  * are reported with code-point offsets into that content. Safety: a DOCTYPE
  * that declares entities is refused, no external entity is ever loaded.
  * Speed: the first CDATA section of the text element is taken straight from
- * the input (expat never scans it), so a note costs one UTF-8 validation.
+ * the input (the parser never scans it), so a note costs one UTF-8 validation.
  * Tolerance (each repair is reported as a note): a raw '&' outside CDATA
  * becomes "&amp;" (2012), an XML declaration not at the start of the file is
  * blanked (2014 risk factors).
@@ -26,7 +26,7 @@
 typedef struct ck_xml ck_xml;
 
 typedef struct ck_xml_handlers {
-    /* An element starts. depth 0 = the root. attrs: expat's NULL-terminated
+    /* An element starts. depth 0 = the root. attrs: a NULL-terminated
      * name, value, name, value... list. in_text: inside the text element;
      * cp: then the code points of text content before this element. */
     ck_status (*start)(void *user, ck_xml *x, const char *name,
@@ -39,11 +39,10 @@ typedef struct ck_xml_handlers {
     ck_status (*text)(void *user, ck_xml *x, const char *s, size_t n);
 } ck_xml_handlers;
 
-/* Parsers kept for reuse across the files of one read (zero-initialise;
+/* A parser kept for reuse across the files of one read (zero-initialise;
  * free with ck_xml_pool_free). */
 typedef struct ck_xml_pool {
     void *parser;
-    unsigned long salt; /* hash salt drawn once per pool, not once per file */
 } ck_xml_pool;
 void ck_xml_pool_free(ck_xml_pool *pool);
 
@@ -58,7 +57,7 @@ ck_status ck_xml_parse(ck_xml_pool *pool, const char *data, size_t len,
 /* The 1-based line of the current event (for handlers' diagnostics). */
 size_t ck_xml_line(ck_xml *x);
 
-/* Value of attribute key in an expat attribute list, or NULL. */
+/* Value of attribute key in such an attribute list, or NULL. */
 const char *ck_xml_attr(const char **attrs, const char *key);
 /* Parse a non-negative decimal; -1 if s is not one. */
 int ck_xml_size(const char *s, size_t *out);

@@ -59,6 +59,8 @@ for case in "$dir"/case-*; do
     n2c2-2018-track1) args="n2c2-2018-t1 GOLD SYSTEM";;
     n2c2-2018-track2) args="n2c2-2018-t2 GOLD SYSTEM";;
     semeval2015-task1) args="semeval-2015-t14 GOLD SYSTEM";;
+    semeval2015-task2) # the official -t A / -t B (task 2A / 2B) give the same scores
+        args="semeval-2015-t14 GOLD SYSTEM -t 2";;
     shareclef2013-taskA) args="share-clef-2013 GOLD SYSTEM -t A";;
     shareclef2013-taskB) args="share-clef-2013 GOLD SYSTEM -t B";;
     i2b2-2012-temporal)

@@ -5,7 +5,8 @@
 if [ -d "$SHARED/scorer-vectors" ]; then
     for set in conlleval nbme-span-micro-f1 cmeie-chip2020 i2b2-2014-phi i2b2-2014-cr \
                n2c2-2018-track1 n2c2-2018-track2 shareclef2013-taskA shareclef2013-taskB \
-               anafora-thyme anafora-thyme-closure semeval2015-task1 i2b2-2012-temporal \
+               anafora-thyme anafora-thyme-closure semeval2015-task1 semeval2015-task2 \
+               i2b2-2012-temporal \
                ; do
         [ -d "$SHARED/scorer-vectors/$set" ] || continue
         if sh tests/integration/eval_vectors.sh "$CLINKIT" "$SHARED" "$set" >"$TMP/vec" 2>&1; then
@@ -128,3 +129,17 @@ sed -i 's/ modality="FACTUAL"//' "$TMP/ts/1.xml"
 "$CLINKIT" eval i2b2-2012 "$TMP/tg" "$TMP/ts" >/dev/null 2>"$TMP/err"
 [ $? -eq 1 ] && grep -q '1.xml:8.*modality' "$TMP/err" && ! grep -q 'admitted' "$TMP/err" && ok ||
     fail "eval i2b2-2012: missing attribute at file:line, no text echoed"
+
+# semeval-2015-t14 -t 2 without any true positive: the official script dies in the per-slot
+# division (exit 255, report cut after its header); clinkit prints the same bytes, explains
+# on stderr and exits 1; --fixed scores the slots 0 and exits 0. -t 3 is a usage error.
+v=$SHARED/scorer-vectors/semeval2015-task2/case-011
+if [ -d "$v" ]; then
+    "$CLINKIT" eval semeval-2015-t14 "$v/gold" "$v/system" -t 2 --format official >"$TMP/out" 2>"$TMP/err"
+    [ $? -eq 1 ] && cmp -s "$TMP/out" "$v/official.txt" && grep -q 'Illegal division by zero' "$TMP/err" &&
+        ok || fail "eval semeval-2015-t14 -t 2: no TP cuts the report, explains, exits 1"
+    expect "eval semeval-2015-t14 -t 2 --fixed" "$CLINKIT" eval semeval-2015-t14 "$v/gold" "$v/system" -t 2 --fixed --format official
+    grep -q '^Uncertainty:	0.000 $' "$TMP/out" && ok || fail "eval semeval-2015-t14 -t 2 --fixed: every slot 0"
+    "$CLINKIT" eval semeval-2015-t14 "$v/gold" "$v/system" -t 3 >/dev/null 2>&1
+    [ $? -eq 2 ] && ok || fail "eval semeval-2015-t14 -t 3 exits 2"
+fi

@@ -161,7 +161,7 @@ static void tags_before_text_are_checked_once_the_text_is_read(void **state)
     free(dir);
 }
 
-static void latin1_and_utf16_files_are_read_through_expat(void **state)
+static void latin1_and_utf16_files_are_converted_to_utf8(void **state)
 {
     (void)state;
     char *dir = tu_tmpdir();
@@ -392,7 +392,7 @@ int main(void)
         cmocka_unit_test(a_text_attribute_that_differs_from_the_text_is_kept_as_written),
         cmocka_unit_test(a_line_break_the_parser_turned_into_a_space_is_taken_from_the_text),
         cmocka_unit_test(tags_before_text_are_checked_once_the_text_is_read),
-        cmocka_unit_test(latin1_and_utf16_files_are_read_through_expat),
+        cmocka_unit_test(latin1_and_utf16_files_are_converted_to_utf8),
         cmocka_unit_test(phi_element_keeps_its_name_as_the_type),
         cmocka_unit_test(meddocan_layout_reads_with_its_root_name),
         cmocka_unit_test(cdata_bytes_are_kept_as_they_are_and_cdata_end_is_split),
