@@ -187,7 +187,10 @@ static ck_status load(sc_tree *t, const char *root, const char *name, t12_file *
         free(data);
         return CK_ERR_NOMEM;
     }
-    sprintf(file, "%s/%s", root, name);
+    if (ck_source_is_file(t->src))
+        strcpy(file, root);
+    else
+        sprintf(file, "%s/%s", root, name);
     rc = t12_parse(data, file, f, d);
     free(file);
     return rc;
@@ -255,9 +258,15 @@ static ck_status t12_run(const char *gold, const char *system, ck_opts opts, FIL
     int verbose = sc_flag(opts, "verbose");
     sc_strv gf = {0}, sf = {0};
     sc_tree gt = {0}, st = {0};
-    ck_status rc = sc_list_files(gold, ".xml", &gf, d);
+    ck_status rc = sc_tree_open(&gt, gold, d);
     if (!rc)
-        rc = sc_list_files(system, ".xml", &sf, d);
+        rc = sc_tree_open(&st, system, d);
+    /* two single files are scored against each other whatever their names */
+    int pair = !rc && ck_source_is_file(gt.src) && ck_source_is_file(st.src);
+    if (!rc)
+        rc = sc_list_files(gold, pair ? NULL : ".xml", &gf, d);
+    if (!rc)
+        rc = sc_list_files(system, pair ? NULL : ".xml", &sf, d);
     if (!rc && gf.n != sf.n) {
         /* The official script prints an error line and no scores. */
         ck_diag_add(d, CK_SEV_ERROR, NULL, 0, 0, (size_t)-1,
@@ -265,7 +274,7 @@ static ck_status t12_run(const char *gold, const char *system, ck_opts opts, FIL
                     gf.n, sf.n);
         rc = CK_ERR_PARSE;
     }
-    for (size_t i = 0; !rc && i < gf.n; i++)
+    for (size_t i = 0; !rc && !pair && i < gf.n; i++)
         if (sc_strv_bsearch(&sf, gf.v[i]) == (size_t)-1) {
             ck_diag_add(d, CK_SEV_ERROR, system, 0, 0, (size_t)-1,
                         "no system file '%s' for the gold file", gf.v[i]);
@@ -275,10 +284,6 @@ static ck_status t12_run(const char *gold, const char *system, ck_opts opts, FIL
         ck_diag_add(d, CK_SEV_ERROR, gold, 0, 0, (size_t)-1, "no .xml files to score");
         rc = CK_ERR_PARSE;
     }
-    if (!rc)
-        rc = sc_tree_open(&gt, gold, d);
-    if (!rc)
-        rc = sc_tree_open(&st, system, d);
     totals t;
     memset(&t, 0, sizeof t);
     rep per_doc;

@@ -114,6 +114,9 @@ grep -q '^Span match method: exact$' "$TMP/out" && grep -q '^\*\{19\} 1.xml \*\{
 expect "eval i2b2-2012 --json -v" "$CLINKIT" eval i2b2-2012 "$TMP/tg" "$TMP/ts" --json -v
 grep -q '"label": "1.xml EVENT", "gold": 3, "system": 3, "precision": 1.0' "$TMP/out" && ok ||
     fail "eval i2b2-2012 --json -v: per-document rows"
+cp "$TMP/ts/1.xml" "$TMP/sys-one.xml"
+expect "eval i2b2-2012 on two single files" "$CLINKIT" eval i2b2-2012 "$TMP/tg/1.xml" "$TMP/sys-one.xml" --format official
+grep -q '^\*\{19\} 1.xml \*\{20\}$' "$TMP/out" && ok || fail "eval i2b2-2012: a gold file and a system file of another name"
 "$CLINKIT" eval i2b2-2012 "$TMP/tg" "$TMP/ts" -exact -partialCredit >/dev/null 2>&1
 [ $? -eq 2 ] && ok || fail "eval i2b2-2012: -exact with -partialCredit is a usage error"
 # bad input: a missing attribute is reported with file:line and without the note text;
