@@ -97,7 +97,8 @@ void t12_graph_free(t12_graph *g);
 /* Relation names (after OVERLAP -> SIMULTANEOUS): the point constraints
  * used to build the graph; BEFORE_SIMULTANEOUS (from BEFORE_OVERLAP)
  * builds as SIMULTANEOUS. Returns 1 added, 0 already entailed (redundant),
- * -1 contradicts the graph (not added), -2 type unknown (not added). */
+ * -1 contradicts the graph (not added), -2 type unknown (not added; the
+ * intervals still count as present), -3 out of memory. */
 int t12_graph_add(t12_graph *g, size_t x, size_t y, const char *rel);
 /* Is "x rel y" entailed by the graph? Unknown types (and
  * BEFORE_SIMULTANEOUS) never are. */

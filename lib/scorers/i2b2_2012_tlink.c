@@ -4,7 +4,8 @@
  * the vectors pin it down:
  *
  * - a gold TLINK is comparable when both its endpoints matched a system
- *   tag (recall-side match); a system TLINK when both its endpoints
+ *   tag of their kind (recall-side match, EVENT with EVENT, TIMEX3 with
+ *   TIMEX3); a system TLINK when both its endpoints
  *   matched a gold tag, and it is renamed into gold ids by that match;
  * - "OVERLAP" is replaced by "SIMULTANEOUS" inside the type (so
  *   BEFORE_OVERLAP becomes BEFORE_SIMULTANEOUS, which builds the graph as
