@@ -40,4 +40,5 @@ row i2b2-2014-deid deid/gold deid/system "$here/eval_ref_i2b2_2014.py" phi deid/
 row i2b2-2014-rf rf/gold rf/system "$here/eval_ref_i2b2_2014.py" cr rf/gold rf/system
 row n2c2-2018-t1 t1/gold t1/system "$here/eval_ref_n2c2_2018.py" t1 t1/gold t1/system
 row n2c2-2018-t2 t2/gold t2/system "$here/eval_ref_n2c2_2018.py" t2 t2/gold t2/system
+row i2b2-2012 t12/gold t12/system "$here/eval_ref_i2b2_2012.py" t12/gold t12/system
 echo "($n documents per task; clinkit: best of 3 runs; python3 $(python3 -c 'import sys;print(sys.version.split()[0])'): 1 run)"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """eval_gen.py OUT N — invented gold/system pairs for `bench/eval.sh`: N documents
-per task (conll, nbme, cmeie, i2b2-2014 deid + rf, n2c2-2018 t1 + t2), the
+per task (conll, nbme, cmeie, i2b2-2014 deid + rf, n2c2-2018 t1 + t2, i2b2-2012), the
 system derived from the gold by random drops, shifts and type changes.
 Python 3 standard library only; fixed seed, so runs are comparable."""
 import json, os, random, sys
@@ -135,3 +135,37 @@ for d in range(n):
     w(out + "/t2/gold/%d.ann" % d, ann(ents, rels))
     w(out + "/t2/gold/%d.txt" % d, text)
     w(out + "/t2/system/%d.ann" % d, ann(sys_e, sys_r))
+
+# i2b2 2012 temporal: events and timexes over filler text, TLINKs between neighbours
+TL = ["BEFORE", "AFTER", "OVERLAP", "BEFORE_OVERLAP", "SIMULTANEOUS", "DURING", "BEGUN_BY", "ENDED_BY"]
+TXV = [("DATE", "2012-01-0%d", "NA"), ("DURATION", "P%dD", "APPROX"), ("FREQUENCY", "RPT%dH", "NA")]
+for d in range(n):
+    text, spans = text_with_spans(R.randint(20, 60))
+    tags = []
+    for i, (a, b, t) in enumerate(spans):
+        if i % 6 == 5:
+            ty, fmt, mod = R.choice(TXV)
+            tags.append(("TIMEX3", "T%d" % i, a, b, t, 'type="%s" val="%s" mod="%s"' % (ty, fmt % R.randint(1, 9), mod)))
+        else:
+            tags.append(("EVENT", "E%d" % i, a, b, t, 'modality="%s" polarity="%s" type="%s"' % (
+                R.choice(["FACTUAL", "POSSIBLE"]), R.choice(["POS", "NEG"]), R.choice(["PROBLEM", "TEST", "TREATMENT"]))))
+    links = [(tags[i][1], tags[i + R.randint(1, 3)][1], R.choice(TL))
+             for i in range(len(tags) - 3) for _ in range(R.randint(0, 2))]
+    def x12(ts, ls, prefix):
+        body = ['<%s id="%s%s" start="%d" end="%d" text="%s" %s />' % (k, prefix, i, a, b, t, at)
+                for k, i, a, b, t, at in ts]
+        body += ['<TLINK id="L%d" fromID="%s%s" fromText="x" toID="%s%s" toText="y" type="%s" />'
+                 % (j, prefix, f, prefix, to, ty) for j, (f, to, ty) in enumerate(ls)]
+        return ('<?xml version="1.0" encoding="UTF-8" ?>\n<ClinicalNarrativeTemporalAnnotation>\n'
+                "<TEXT><![CDATA[%s]]></TEXT>\n<TAGS>\n%s\n</TAGS>\n</ClinicalNarrativeTemporalAnnotation>\n"
+                % (text, "\n".join(body)))
+    def mut(t):
+        at = t[5]
+        if R.random() < 0.1:
+            at = at.replace('"POS"', '"NEG"').replace("P1D", "PT24H").replace('val="P', 'val="P1')
+        return t[:5] + (at,)
+    sys_t = [mut(t) for t in perturb(tags, lambda t: (t[0], t[1], t[2] + R.choice([1, -1, 3]), t[3], t[4][1:], t[5]))]
+    ids = {t[1] for t in sys_t}
+    sys_l = [l for l in perturb(links, lambda l: (l[0], l[1], R.choice(TL))) if l[0] in ids and l[1] in ids]
+    w(out + "/t12/gold/%d.xml" % d, x12(tags, links, ""))
+    w(out + "/t12/system/%d.xml" % d, x12(sys_t, sys_l, "s"))

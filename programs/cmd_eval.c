@@ -41,6 +41,10 @@ static void help(const ck_scorer *s)
            "  -x REGEX           clinical-tempeval: which XML files to read\n"
            "  --temporal-closure clinical-tempeval: score TLINK types with closure\n"
            "  -t A|B             share-clef-2013: task A (spans) or B (CUI accuracy)\n"
+           "  --exact            i2b2-2012: overlap with the same text tokens (-exact)\n"
+           "  --partial-credit   i2b2-2012: 1 for the same text, 0.5 for overlap\n"
+           "                     (-partialCredit)\n"
+           "  --tempeval         i2b2-2012: TLINK closure scoring (default)\n"
            "%s"
            "\nExit status: 0 ok, 1 data problem, 2 usage error.\n",
            cli_common_help);
@@ -77,6 +81,9 @@ int cmd_eval(int argc, char **argv)
         {"-v", "verbose"}, {"--verbose", "verbose"}, {"--fixed", "fixed"},
         {"--conjunctive", "conjunctive"}, {"--invert", "invert"},
         {"--temporal-closure", "temporal-closure"},
+        {"-exact", "exact"}, {"--exact", "exact"},
+        {"-partialCredit", "partial-credit"}, {"--partial-credit", "partial-credit"},
+        {"--tempeval", "tempeval"},
     };
     static const struct { const char *flag, *key; } valued[] = {
         {"--filter", "filter"}, {"--gold-format", "gold-format"},

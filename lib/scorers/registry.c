@@ -20,6 +20,7 @@ extern const ck_scorer ck_scorer_n2c2_2018_t2;
 extern const ck_scorer ck_scorer_share_clef_2013;
 extern const ck_scorer ck_scorer_clinical_tempeval;
 extern const ck_scorer ck_scorer_semeval_2015_t14;
+extern const ck_scorer ck_scorer_i2b2_2012;
 
 static const ck_scorer *const scorers[] = {
     &ck_scorer_conll,
@@ -34,6 +35,7 @@ static const ck_scorer *const scorers[] = {
     &ck_scorer_share_clef_2013,
     &ck_scorer_clinical_tempeval,
     &ck_scorer_semeval_2015_t14,
+    &ck_scorer_i2b2_2012,
 };
 
 size_t ck_scorer_count(void) { return sizeof scorers / sizeof *scorers; }

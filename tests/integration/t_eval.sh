@@ -6,6 +6,7 @@ if [ -d "$SHARED/scorer-vectors" ]; then
     for set in conlleval nbme-span-micro-f1 cmeie-chip2020 i2b2-2014-phi i2b2-2014-cr \
                n2c2-2018-track1 n2c2-2018-track2 shareclef2013-taskA shareclef2013-taskB \
                anafora-thyme anafora-thyme-closure semeval2015-task1 semeval2015-task2 \
+               i2b2-2012-temporal \
                ; do
         [ -d "$SHARED/scorer-vectors/$set" ] || continue
         if sh tests/integration/eval_vectors.sh "$CLINKIT" "$SHARED" "$set" >"$TMP/vec" 2>&1; then
@@ -86,6 +87,51 @@ fi
 expect "eval i2b2-2014-deid -v table" "$CLINKIT" eval i2b2-2014-deid "$TMP/dg" "$TMP/ds" --system-format brat -v
 grep -q '^Strict: per document$' "$TMP/out" && grep -q '^100-01 ' "$TMP/out" && ok ||
     fail "eval i2b2-2014-deid -v: per-document rows in the table"
+
+# i2b2-2012: an invented gold/system pair. EVENT 2/2 matched (one system tag shifted),
+# TIMEX3 val PT48H = P2D, TLINK A BEFORE C verified through the gold closure
+mkdir -p "$TMP/tg" "$TMP/ts"
+t12() { # FILE TAGS...
+    f=$1; shift
+    printf '%s\n' '<?xml version="1.0" encoding="UTF-8" ?>' '<ClinicalNarrativeTemporalAnnotation>' \
+        '<TEXT><![CDATA[' 'Zoë was admitted , intubated for 48 hours and extubated .' ']]></TEXT>' '<TAGS>' \
+        "$@" '</TAGS>' '</ClinicalNarrativeTemporalAnnotation>' >"$f"
+}
+ev() { echo "<EVENT id=\"$1\" start=\"$2\" end=\"$3\" text=\"$4\" modality=\"FACTUAL\" polarity=\"POS\" type=\"OCCURRENCE\" />"; }
+tl() { echo "<TLINK id=\"L$1$2\" fromID=\"$1\" fromText=\"x\" toID=\"$2\" toText=\"y\" type=\"$3\" />"; }
+t12 "$TMP/tg/1.xml" "$(ev E0 9 17 admitted)" "$(ev E1 20 29 intubated)" "$(ev E2 43 52 extubated)" \
+    '<TIMEX3 id="T0" start="34" end="42" text="48 hours" type="DURATION" val="PT48H" mod="NA" />' \
+    "$(tl E0 E1 BEFORE)" "$(tl E1 E2 BEFORE)"
+t12 "$TMP/ts/1.xml" "$(ev A 9 17 admitted)" "$(ev B 19 29 'intubated')" "$(ev C 43 52 extubated)" \
+    '<TIMEX3 id="X" start="34" end="42" text="48 hours" type="DURATION" val="P2D" mod="NA" />' \
+    "$(tl A C BEFORE)"
+expect "eval i2b2-2012 table" "$CLINKIT" eval i2b2-2012 "$TMP/tg" "$TMP/ts"
+grep -q '^TLINK  *2  *1  *1.0000  *0.0000 ' "$TMP/out" && grep -q '^TIMEX3 val  *1  *1  *1.0000$' "$TMP/out" &&
+    ok || fail "eval i2b2-2012 table: TLINK P 1 R 0, val PT48H = P2D"
+expect "eval i2b2-2012 official -exact" "$CLINKIT" eval i2b2-2012 "$TMP/tg" "$TMP/ts" -exact --format official
+grep -q '^Span match method: exact$' "$TMP/out" && grep -q '^\*\{19\} 1.xml \*\{20\}$' "$TMP/out" && ok ||
+    fail "eval i2b2-2012 official: header and centred file banner"
+expect "eval i2b2-2012 --json -v" "$CLINKIT" eval i2b2-2012 "$TMP/tg" "$TMP/ts" --json -v
+grep -q '"label": "1.xml EVENT", "gold": 3, "system": 3, "precision": 1.0' "$TMP/out" && ok ||
+    fail "eval i2b2-2012 --json -v: per-document rows"
+cp "$TMP/ts/1.xml" "$TMP/sys-one.xml"
+expect "eval i2b2-2012 on two single files" "$CLINKIT" eval i2b2-2012 "$TMP/tg/1.xml" "$TMP/sys-one.xml" --format official
+grep -q '^\*\{19\} 1.xml \*\{20\}$' "$TMP/out" && ok || fail "eval i2b2-2012: a gold file and a system file of another name"
+"$CLINKIT" eval i2b2-2012 "$TMP/tg" "$TMP/ts" -exact -partialCredit >/dev/null 2>&1
+[ $? -eq 2 ] && ok || fail "eval i2b2-2012: -exact with -partialCredit is a usage error"
+# bad input: a missing attribute is reported with file:line and without the note text;
+# a gold file without its system file, and different file counts, are errors (exit 1)
+cp "$TMP/ts/1.xml" "$TMP/ts/2.xml"
+"$CLINKIT" eval i2b2-2012 "$TMP/tg" "$TMP/ts" >/dev/null 2>"$TMP/err"
+[ $? -eq 1 ] && grep -q '1 .xml files and SYSTEM 2' "$TMP/err" && ok || fail "eval i2b2-2012: different file counts"
+rm "$TMP/ts/1.xml"
+"$CLINKIT" eval i2b2-2012 "$TMP/tg" "$TMP/ts" >/dev/null 2>"$TMP/err"
+[ $? -eq 1 ] && grep -q "no system file '1.xml'" "$TMP/err" && ok || fail "eval i2b2-2012: missing system file"
+mv "$TMP/ts/2.xml" "$TMP/ts/1.xml"
+sed -i 's/ modality="FACTUAL"//' "$TMP/ts/1.xml"
+"$CLINKIT" eval i2b2-2012 "$TMP/tg" "$TMP/ts" >/dev/null 2>"$TMP/err"
+[ $? -eq 1 ] && grep -q '1.xml:8.*modality' "$TMP/err" && ! grep -q 'admitted' "$TMP/err" && ok ||
+    fail "eval i2b2-2012: missing attribute at file:line, no text echoed"
 
 # semeval-2015-t14 -t 2 without any true positive: the official script dies in the per-slot
 # division (exit 255, report cut after its header); clinkit prints the same bytes, explains
