@@ -727,13 +727,12 @@ static ck_status run_2014(const char *gold, const char *system, ck_opts opts, FI
     }
     const char *deffmt = cr ? "i2b2-2014-rf" : "i2b2-2014-deid";
     const char *gf = ck_opt(opts, "gold-format"), *sf = ck_opt(opts, "system-format");
-    i2b2x_mode mode = cr ? I2B2X_LABELS : I2B2X_ENTITIES;
     ck_corpus gc, sc;
     ck_corpus_init(&gc);
     ck_corpus_init(&sc);
-    ck_status rc = i2b2_load(gold, gf ? gf : deffmt, mode, &gc, d);
+    ck_status rc = i2b2_load(gold, gf ? gf : deffmt, &gc, d);
     if (!rc)
-        rc = i2b2_load(system, sf ? sf : deffmt, mode, &sc, d);
+        rc = i2b2_load(system, sf ? sf : deffmt, &sc, d);
     named *gn = NULL, *sn = NULL;
     if (rc)
         goto done;

@@ -150,9 +150,9 @@ static ck_status t1_run(const char *gold, const char *system, ck_opts opts, FILE
     ck_status rc = n2c2_pair_files(gold, system, ".xml", fmt == CK_EVAL_OFFICIAL ? out : NULL,
                                    &common, d);
     if (!rc)
-        rc = i2b2_load(gold, "n2c2-2018-t1", I2B2X_CRITERIA, &gc, d);
+        rc = i2b2_load(gold, "n2c2-2018-t1", &gc, d);
     if (!rc)
-        rc = i2b2_load(system, "n2c2-2018-t1", I2B2X_CRITERIA, &sc, d);
+        rc = i2b2_load(system, "n2c2-2018-t1", &sc, d);
     if (rc || !common.n)
         goto done;
     if (gc.n_docs)
