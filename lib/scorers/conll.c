@@ -36,14 +36,20 @@ typedef struct conll {
     long correct_chunk, found_correct, found_guessed, correct_tags, tokens;
     int in_correct;
     char last_correct[256], last_guessed[256];
-    char *last_ctype, *last_gtype;
+    char last_ctype[256], last_gtype[256]; /* types: parts of 256-byte tags */
     int nfeat; /* -1 until known */
 } conll;
+
+/* Tags and types are short: most differ in their first byte. */
+static inline int eq(const char *a, const char *b)
+{
+    return a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
+}
 
 static ctype *type_get(conll *c, const char *name)
 {
     for (size_t i = 0; i < c->n; i++)
-        if (strcmp(c->t[i].name, name) == 0)
+        if (eq(c->t[i].name, name))
             return &c->t[i];
     if (c->n == c->cap) {
         size_t cap = c->cap ? 2 * c->cap : 16;
@@ -59,7 +65,6 @@ static ctype *type_get(conll *c, const char *name)
     return t;
 }
 
-static int eq(const char *a, const char *b) { return strcmp(a, b) == 0; }
 
 static int end_of_chunk(const char *pt, const char *t, const char *ptype, const char *type)
 {
@@ -146,7 +151,7 @@ static int conll_line(conll *c, char *line, const conll_opts *co, ck_diag *d,
     static char boundary[] = "-X-", o[] = "O";
     char *bfields[3] = {boundary, o, o};
     char **f = fields;
-    if (nf == 0 || strcmp(fields[0], boundary) == 0) {
+    if (nf == 0 || eq(fields[0], boundary)) {
         f = bfields;
         nf = 3;
     }
@@ -160,9 +165,9 @@ static int conll_line(conll *c, char *line, const conll_opts *co, ck_diag *d,
     if (co->raw) {
         for (int k = 0; k < 2; k++) {
             char **fp = &f[nf - 1 - k];
-            if (strcmp(*fp, co->otag) == 0)
+            if (eq(*fp, co->otag))
                 *fp = o;
-            else if (strcmp(*fp, "O") != 0) {
+            else if (!eq(*fp, "O")) {
                 snprintf(rawbuf[k], sizeof rawbuf[k], "B-%s", *fp);
                 *fp = rawbuf[k];
             }
@@ -173,7 +178,7 @@ static int conll_line(conll *c, char *line, const conll_opts *co, ck_diag *d,
     split_tag(f[nf - 1], guessed, sizeof guessed, &gtype);
     split_tag(f[nf - 2], correct, sizeof correct, &ctype_);
     const char *first = f[0];
-    int is_boundary = strcmp(first, boundary) == 0;
+    int is_boundary = eq(first, boundary);
     if (is_boundary)
         strcpy(guessed, "O");
 
@@ -185,16 +190,16 @@ static int conll_line(conll *c, char *line, const conll_opts *co, ck_diag *d,
     int start_g = start_of_chunk(lg, guessed, lgt, gtype);
 
     if (c->in_correct) {
-        if (end_c && end_g && strcmp(lgt, lct) == 0) {
+        if (end_c && end_g && eq(lgt, lct)) {
             c->in_correct = 0;
             c->correct_chunk++;
             ctype *t = type_get(c, lct);
             if (t)
                 t->correct_chunk++;
-        } else if (end_c != end_g || strcmp(gtype, ctype_) != 0)
+        } else if (end_c != end_g || !eq(gtype, ctype_))
             c->in_correct = 0;
     }
-    if (start_c && start_g && strcmp(gtype, ctype_) == 0)
+    if (start_c && start_g && eq(gtype, ctype_))
         c->in_correct = 1;
     if (start_c) {
         c->found_correct++;
@@ -213,17 +218,17 @@ static int conll_line(conll *c, char *line, const conll_opts *co, ck_diag *d,
         }
     }
     if (!is_boundary) {
-        if (strcmp(correct, guessed) == 0 && strcmp(gtype, ctype_) == 0)
+        if (eq(correct, guessed) && eq(gtype, ctype_))
             c->correct_tags++;
         c->tokens++;
     }
     strcpy(c->last_correct, correct);
     strcpy(c->last_guessed, guessed);
-    char *nct = strdup(ctype_), *ngt = strdup(gtype);
-    free(c->last_ctype);
-    free(c->last_gtype);
-    c->last_ctype = nct ? nct : strdup("");
-    c->last_gtype = ngt ? ngt : strdup("");
+    size_t lct_n = strnlen(ctype_, sizeof c->last_ctype - 1), lgt_n = strnlen(gtype, sizeof c->last_gtype - 1);
+    memcpy(c->last_ctype, ctype_, lct_n);
+    c->last_ctype[lct_n] = '\0';
+    memcpy(c->last_gtype, gtype, lgt_n);
+    c->last_gtype[lgt_n] = '\0';
     return 0;
 }
 
@@ -364,8 +369,6 @@ static ck_status conll_run(const char *gold, const char *system, ck_opts opts,
     c.nfeat = -1;
     strcpy(c.last_correct, "O");
     strcpy(c.last_guessed, "O");
-    c.last_ctype = strdup("");
-    c.last_gtype = strdup("");
     sc_tree gtree = {NULL}, stree = {NULL};
     if (!(rc = sc_tree_open(&gtree, gold, d)))
         rc = sc_tree_open(&stree, system, d);
@@ -400,8 +403,6 @@ static ck_status conll_run(const char *gold, const char *system, ck_opts opts,
     for (size_t i = 0; i < c.n; i++)
         free(c.t[i].name);
     free(c.t);
-    free(c.last_ctype);
-    free(c.last_gtype);
     sc_strv_free(&names);
     return rc;
 }
