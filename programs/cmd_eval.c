@@ -41,6 +41,7 @@ static void help(const ck_scorer *s)
            "  -x REGEX           clinical-tempeval: which XML files to read\n"
            "  --temporal-closure clinical-tempeval: score TLINK types with closure\n"
            "  -t A|B             share-clef-2013: task A (spans) or B (CUI accuracy)\n"
+           "  -t 1|2             semeval-2015-t14: task 1 (default) or 2 (slot filling)\n"
            "  --exact            i2b2-2012: overlap with the same text tokens (-exact)\n"
            "  --partial-credit   i2b2-2012: 1 for the same text, 0.5 for overlap\n"
            "                     (-partialCredit)\n"
