@@ -40,6 +40,8 @@ static void help(const ck_scorer *s)
            "  -i/-e VIEW         clinical-tempeval: include/exclude views (repeatable)\n"
            "  -x REGEX           clinical-tempeval: which XML files to read\n"
            "  --temporal-closure clinical-tempeval: score TLINK types with closure\n"
+           "  --overlap          clinical-tempeval: spans match when they overlap\n"
+           "  --per-document     clinical-tempeval: scores of each document\n"
            "  -t A|B             share-clef-2013: task A (spans) or B (CUI accuracy)\n"
            "  --exact            i2b2-2012: overlap with the same text tokens (-exact)\n"
            "  --partial-credit   i2b2-2012: 1 for the same text, 0.5 for overlap\n"
@@ -81,6 +83,7 @@ int cmd_eval(int argc, char **argv)
         {"-v", "verbose"}, {"--verbose", "verbose"}, {"--fixed", "fixed"},
         {"--conjunctive", "conjunctive"}, {"--invert", "invert"},
         {"--temporal-closure", "temporal-closure"},
+        {"--overlap", "overlap"}, {"--per-document", "per-document"},
         {"-exact", "exact"}, {"--exact", "exact"},
         {"-partialCredit", "partial-credit"}, {"--partial-credit", "partial-credit"},
         {"--tempeval", "tempeval"},
