@@ -36,6 +36,8 @@ static int spans_key(ana_file *f, ana_ann *a, ck_buf *b, int depth)
     if (depth > 64)
         return -1;
     if (!a->relation) {
+        if (f->mark) /* --overlap: an entity's fragments compare as one */
+            ck_buf_addc(b, CK_ANA_SPANS_OPEN);
         ck_buf_addc(b, '(');
         /* as Python: tuple(int(x) for x in span.split(",")) per ";" part */
         const char *s = a->span ? a->span : "";
@@ -55,6 +57,8 @@ static int spans_key(ana_file *f, ana_ann *a, ck_buf *b, int depth)
                 s++;
         }
         ck_buf_addc(b, ')');
+        if (f->mark)
+            ck_buf_addc(b, CK_ANA_SPANS_CLOSE);
         return 0;
     }
     ck_buf_addc(b, '[');
@@ -67,17 +71,6 @@ static int spans_key(ana_file *f, ana_ann *a, ck_buf *b, int depth)
     return 0;
 }
 
-/* spans_key, between CK_ANA_SPANS_OPEN/CLOSE when f->mark (--overlap). */
-static int mspans(ana_file *f, ana_ann *a, ck_buf *b, int depth)
-{
-    if (f->mark)
-        ck_buf_addc(b, CK_ANA_SPANS_OPEN);
-    int rc = spans_key(f, a, b, depth);
-    if (f->mark)
-        ck_buf_addc(b, CK_ANA_SPANS_CLOSE);
-    return rc;
-}
-
 static int cmp_prop(const void *x, const void *y)
 {
     return strcmp(((const ana_prop *)x)->name, ((const ana_prop *)y)->name);
@@ -88,7 +81,7 @@ static int full_key(ana_file *f, ana_ann *a, ck_buf *b, int depth)
     if (depth > 64)
         return -1;
     ck_buf_addf(b, "%s%c", a->type ? a->type : "", SEP);
-    if (mspans(f, a, b, depth))
+    if (spans_key(f, a, b, depth))
         return -1;
     ana_prop *sorted = malloc((a->n_props + 1) * sizeof *sorted);
     memcpy(sorted, a->props, a->n_props * sizeof *sorted);
@@ -221,7 +214,7 @@ static void add_file(views *vs, const ck_ana_opts *o, ana_file *f, int pred)
         ck_buf_reset(&full);
         ck_buf_reset(&sp);
         full_key(f, a, &full, 0);
-        mspans(f, a, &sp, 0);
+        spans_key(f, a, &sp, 0);
         put(vs, o, pred, "*", ck_buf_str(&full), 0);
         put(vs, o, pred, "*:<span>", ck_buf_str(&sp), 0);
         put(vs, o, pred, t, ck_buf_str(&full), 0);
@@ -240,7 +233,7 @@ static void add_file(views *vs, const ck_ana_opts *o, ana_file *f, int pred)
             } else {
                 ck_buf_addf(&key, "%s%c", ck_buf_str(&sp), SEP);
                 if (v)
-                    mspans(f, v, &key, 0);
+                    spans_key(f, v, &key, 0);
                 else
                     ck_buf_adds(&key, p->value ? p->value : "");
             }

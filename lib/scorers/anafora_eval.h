@@ -48,8 +48,9 @@ void ck_ana_rows_free(ck_ana_row *rows, size_t n);
 void ck_ana_docs_free(ck_ana_doc *docs, size_t n);
 void ck_ana_print_official(FILE *f, const ck_ana_row *rows, size_t n);
 
-/* --overlap keys: every spans tuple is written between these two bytes
- * (they cannot occur in XML text). */
+/* --overlap keys: every entity's fragments are written between these two
+ * bytes (they cannot occur in XML text); a relation's spans stay "[...]"
+ * around its arguments' spans. */
 enum { CK_ANA_SPANS_OPEN = 0x02, CK_ANA_SPANS_CLOSE = 0x03 };
 /* Key equality: byte equality (overlap 0), or (overlap 1) byte equality
  * outside the marked spans and, for each pair of marked spans, at least

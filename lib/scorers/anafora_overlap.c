@@ -5,7 +5,10 @@
  * offsets: s1 < e2 and s2 < e1). That equality is not transitive, and its
  * hash is constant, so the tool's sets keep the first of each group of
  * "equal" keys; anafora_eval.c builds its sets the same way, in file order.
- * A relation's spans are the fragments of all its arguments, flattened.
+ * A relation's spans are the tuple of its arguments' spans: equal when
+ * they have as many arguments and each argument's spans overlap the other's
+ * (anafora_eval.c marks each entity's fragments, the brackets around a
+ * relation's arguments stay literal and must be equal).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +19,7 @@ typedef struct frag {
     long s, e;
 } frag;
 
-/* The (s,e) fragments written between p and end: "(1,5)(8,9)" or a
- * relation's "[(1,5)(8,9)]"; a fragment without exactly two numbers (a
+/* The (s,e) fragments written between p and end: "(1,5)(8,9)"; a fragment without exactly two numbers (a
  * malformed span) never overlaps anything. Returns the count, at most max. */
 static size_t frags(const char *p, const char *end, frag *out, size_t max)
 {
