@@ -15,6 +15,10 @@
  * referenced. A reference document without predicted file scores against
  * nothing; predicted documents without reference are ignored; a predicted
  * file with a self-referential annotation is scored as empty.
+ * --overlap marks each entity's fragments in the keys and compares keys with
+ * ck_ana_key_eq (anafora_overlap.c); every document also gets its own rows
+ * (--per-document). Files are read by anafora_xml.c, printed by
+ * anafora_scorer.c.
  */
 #include <dirent.h>
 #include <regex.h>
