@@ -10,7 +10,7 @@
  * (anafora_eval.c marks each entity's fragments, the brackets around a
  * relation's arguments stay literal and must be equal).
  */
-#include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #include "anafora_eval.h"
@@ -19,52 +19,56 @@ typedef struct frag {
     long s, e;
 } frag;
 
-/* The (s,e) fragments written between p and end: "(1,5)(8,9)"; a fragment without exactly two numbers (a
- * malformed span) never overlaps anything. Returns the count, at most max. */
-static size_t frags(const char *p, const char *end, frag *out, size_t max)
+/* The next (s,e) fragment written at *p (before end) in "(1,5)(8,9)"; a
+ * fragment without exactly two numbers (a malformed span) is skipped: it
+ * never overlaps anything. Returns 0 when there is none left. */
+static int next_frag(const char **pp, const char *end, frag *out)
 {
-    size_t n = 0;
-    while (p < end && n < max) {
-        if (*p != '(') {
+    const char *p = *pp;
+    for (;;) {
+        while (p < end && *p != '(')
             p++;
-            continue;
+        if (p >= end) {
+            *pp = p;
+            return 0;
         }
         long v[2] = {0, 0};
         int k = 0;
         p++;
         while (p < end && *p != ')') {
-            char *q;
-            long x = strtol(p, &q, 10);
-            if (q == p) {
+            /* spans_key writes "%ld" numbers separated by ',' */
+            int neg = *p == '-';
+            const char *q = p + neg;
+            if (q >= end || *q < '0' || *q > '9') {
                 p++;
                 continue;
             }
+            long x = 0; /* negative while reading: LONG_MIN fits */
+            for (; q < end && *q >= '0' && *q <= '9'; q++) {
+                int dg = *q - '0';
+                x = x < (LONG_MIN + dg) / 10 ? LONG_MIN : x * 10 - dg;
+            }
             if (k < 2)
-                v[k] = x;
+                v[k] = neg ? x : (x < -LONG_MAX ? LONG_MAX : -x);
             k++;
             p = q;
         }
-        if (k == 2)
-            out[n++] = (frag){v[0], v[1]};
+        if (k == 2) {
+            *out = (frag){v[0], v[1]};
+            *pp = p;
+            return 1;
+        }
     }
-    return n;
 }
 
 static int spans_overlap(const char *a, const char *ea, const char *b, const char *eb)
 {
-    /* at most one fragment per 4 bytes ("(1,2)" is 5) */
-    size_t ma = (size_t)(ea - a) / 4 + 1, mb = (size_t)(eb - b) / 4 + 1;
-    frag *fa = malloc(ma * sizeof *fa), *fb = malloc(mb * sizeof *fb);
-    int hit = 0;
-    if (fa && fb) {
-        size_t na = frags(a, ea, fa, ma), nb = frags(b, eb, fb, mb);
-        for (size_t i = 0; i < na && !hit; i++)
-            for (size_t k = 0; k < nb && !hit; k++)
-                hit = fa[i].s < fb[k].e && fb[k].s < fa[i].e;
-    }
-    free(fa);
-    free(fb);
-    return hit;
+    frag fa, fb;
+    for (const char *pa = a; next_frag(&pa, ea, &fa);)
+        for (const char *pb = b; next_frag(&pb, eb, &fb);)
+            if (fa.s < fb.e && fb.s < fa.e)
+                return 1;
+    return 0;
 }
 
 int ck_ana_key_eq(const char *a, const char *b, int overlap)
