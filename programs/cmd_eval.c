@@ -40,6 +40,8 @@ static void help(const ck_scorer *s)
            "  -i/-e VIEW         clinical-tempeval: include/exclude views (repeatable)\n"
            "  -x REGEX           clinical-tempeval: which XML files to read\n"
            "  --temporal-closure clinical-tempeval: score TLINK types with closure\n"
+           "  --overlap          clinical-tempeval: spans match when they overlap\n"
+           "  --per-document     clinical-tempeval: scores of each document\n"
            "  -t A|B             share-clef-2013: task A (spans) or B (CUI accuracy)\n"
            "  -t 1|2             semeval-2015-t14: task 1 (default) or 2 (slot filling)\n"
            "  --exact            i2b2-2012: overlap with the same text tokens (-exact)\n"
@@ -82,6 +84,7 @@ int cmd_eval(int argc, char **argv)
         {"-v", "verbose"}, {"--verbose", "verbose"}, {"--fixed", "fixed"},
         {"--conjunctive", "conjunctive"}, {"--invert", "invert"},
         {"--temporal-closure", "temporal-closure"},
+        {"--overlap", "overlap"}, {"--per-document", "per-document"},
         {"-exact", "exact"}, {"--exact", "exact"},
         {"-partialCredit", "partial-credit"}, {"--partial-credit", "partial-credit"},
         {"--tempeval", "tempeval"},

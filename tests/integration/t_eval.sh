@@ -146,3 +146,60 @@ if [ -d "$v" ]; then
     "$CLINKIT" eval semeval-2015-t14 "$v/gold" "$v/system" -t 3 >/dev/null 2>&1
     [ $? -eq 2 ] && ok || fail "eval semeval-2015-t14 -t 3 exits 2"
 fi
+
+# clinical-tempeval --overlap and --per-document on invented Anafora folders; counts by hand:
+# A: gold g1 0-5 BEFORE, g2 10-20 AFTER, g3 30-35 OVERLAP; system 2-8 BEFORE, 12-14 BEFORE,
+#    15-18 AFTER, 40-45 OVERLAP. Exact: no span equal. Overlap: |ref| 3 < |pred| 4, so ref is
+#    walked: g1 ~ 2-8, g2 ~ 15-18 (12-14 has the wrong DocTimeRel), g3 none: EVENT 3 4 2.
+# B: gold 0-5, 7-12; system 4-8, 0-5, 7-12 (all X). 4-8 overlaps both others and comes first:
+#    they are dropped from the system set: EVENT 2 1 1 (exact: 2 3 2).
+# Overall with --overlap: EVENT 5 5 3, P = R = F1 = 0.600.
+ana() { f=$1; shift; mkdir -p "$(dirname "$f")"
+    { printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' '<data>' '<annotations>' "$@"
+      printf '%s\n' '</annotations>' '</data>'; } >"$f"; }
+aev() { echo "<entity><id>$1</id><span>$2</span><type>EVENT</type><properties><DocTimeRel>$3</DocTimeRel></properties></entity>"; }
+ag=$TMP/ana-g; as=$TMP/ana-s
+ana "$ag/A/A.gold.xml" "$(aev g1 0,5 BEFORE)" "$(aev g2 10,20 AFTER)" "$(aev g3 30,35 OVERLAP)"
+ana "$as/A/A.sys.xml" "$(aev s1 2,8 BEFORE)" "$(aev s2 12,14 BEFORE)" "$(aev s3 15,18 AFTER)" "$(aev s4 40,45 OVERLAP)"
+ana "$ag/B/B.gold.xml" "$(aev a 0,5 X)" "$(aev b 7,12 X)"
+ana "$as/B/B.sys.xml" "$(aev u1 4,8 X)" "$(aev u2 0,5 X)" "$(aev u3 7,12 X)"
+expect "eval clinical-tempeval official" "$CLINKIT" eval clinical-tempeval "$ag" "$as" --format official
+grep -q "^EVENT  *	5    	7    	2    	0.286	0.400	0.333$" "$TMP/out" && ok ||
+    fail "eval clinical-tempeval: exact EVENT 5 7 2"
+expect "eval clinical-tempeval --overlap" "$CLINKIT" eval clinical-tempeval "$ag" "$as" --overlap --format official
+grep -q "^EVENT  *	5    	5    	3    	0.600	0.600	0.600$" "$TMP/out" &&
+    grep -q "^EVENT:DocTimeRel:BEFORE  *	1    	2    	1    	0.500	1.000	0.667$" "$TMP/out" && ok ||
+    fail "eval clinical-tempeval --overlap: EVENT 5 5 3, BEFORE 1 2 1"
+expect "eval clinical-tempeval --overlap --per-document" "$CLINKIT" eval clinical-tempeval "$ag" "$as" \
+    --overlap --per-document --format official -i EVENT
+# per document: "NAME:", the table, an empty line; no overall table
+[ "$(grep -c '^EVENT  ' "$TMP/out")" = 2 ] && [ "$(sed -n 1p "$TMP/out")" = "A:" ] &&
+    sed -n 2p "$TMP/out" | grep -q '^ \{40\}	 ref 	pred 	corr 	  P  	  R  	 F1  $' &&
+    grep -q "^EVENT  *	3    	4    	2    	0.500	0.667	0.571$" "$TMP/out" &&
+    grep -q "^EVENT  *	2    	1    	1    	1.000	0.500	0.667$" "$TMP/out" &&
+    [ "$(sed -n '/^B:$/,$p' "$TMP/out" | tail -1)" = "" ] && ok ||
+    fail "eval clinical-tempeval --per-document: A 3 4 2, B 2 1 1, blocks only"
+expect "eval clinical-tempeval --per-document table" "$CLINKIT" eval clinical-tempeval "$ag" "$as" --per-document -i EVENT
+grep -q '^document A$' "$TMP/out" && grep -q '^document B$' "$TMP/out" && grep -q '^views$' "$TMP/out" &&
+    grep -q '^EVENT  *5  *7  *2  *2  *0.2857' "$TMP/out" && ok ||
+    fail "eval clinical-tempeval --per-document table: document sections, then the overall one"
+expect "eval clinical-tempeval --per-document --json" "$CLINKIT" eval clinical-tempeval "$ag" "$as" --per-document --overlap --json
+grep -q '"name": "document B", "rows": \[{"label": "\*", "ref": 2, "pred": 1, "corr_p": 1' "$TMP/out" &&
+    grep -q '"name": "views (overlapping spans match)", "rows": \[{"label": "\*", "ref": 5, "pred": 5, "corr_p": 3' "$TMP/out" &&
+    ok || fail "eval clinical-tempeval --per-document --json"
+"$CLINKIT" eval clinical-tempeval "$ag" "$as" --overlap --temporal-closure >/dev/null 2>"$TMP/err"
+[ $? -eq 2 ] && grep -q 'cannot be combined' "$TMP/err" && ok ||
+    fail "eval clinical-tempeval: --overlap with --temporal-closure exits 2"
+"$CLINKIT" eval clinical-tempeval --help >"$TMP/out" 2>&1
+grep -q -- '--overlap ' "$TMP/out" && grep -q -- '--per-document ' "$TMP/out" && ok ||
+    fail "eval clinical-tempeval --help lists --overlap and --per-document"
+# the recorded vectors: per-document blocks add up to the overall counts
+v=$SHARED/scorer-vectors/anafora-thyme/case-011
+if [ -d "$v" ]; then
+    "$CLINKIT" eval clinical-tempeval "$v/gold" "$v/system" --format official >"$TMP/all" 2>/dev/null
+    "$CLINKIT" eval clinical-tempeval "$v/gold" "$v/system" --format official --per-document >"$TMP/out" 2>/dev/null
+    ana_all=$(awk -F'\t' '$1 ~ /^\* / { print $2 + 0, $3 + 0, $4 + 0 }' "$TMP/all")
+    ana_sum=$(awk -F'\t' '$1 ~ /^\* / { r += $2; p += $3; c += $4; n++ } END { print r, p, c, n }' "$TMP/out")
+    [ "$ana_sum" = "$ana_all 2" ] && ok ||
+        fail "eval clinical-tempeval --per-document: case-011's 2 documents add up ($ana_sum vs $ana_all)"
+fi
