@@ -61,7 +61,7 @@ static const char *get(const attr *a, int n, const char *name)
 {
     const char *v = NULL;
     for (int i = 0; i < n; i++)
-        if (strcmp(a[i].name, name) == 0)
+        if (a[i].name[0] == name[0] && strcmp(a[i].name, name) == 0)
             v = a[i].value; /* the last one wins, as in a dict */
     return v;
 }
