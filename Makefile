@@ -4,6 +4,7 @@
 #   make check      unit + integration tests
 #   make asan       the same tests under AddressSanitizer + UBSan (build-asan/)
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS=60 each: make fuzz-run
+#   make tsan       the threaded code under ThreadSanitizer
 #   make bench      benchmarks (bench/)
 #   make install    PREFIX=/usr/local: library, headers, pkg-config file, CLI
 #
@@ -41,7 +42,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCHES  := $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all check unit integration asan fuzz fuzz-run bench install clean demo
+.PHONY: all check unit integration asan tsan fuzz fuzz-run bench install clean demo
 all: $(BUILD)/libclinkit.a $(BUILD)/libclinkit.so $(BUILD)/clinkit
 
 $(BUILD)/%.o: %.c $(wildcard include/clinkit/*.h) $(wildcard lib/*/*.h)
@@ -109,6 +110,12 @@ asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 \
 	    EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	    check
+
+# the threaded code (core/par.c and its users) under ThreadSanitizer
+tsan:
+	$(MAKE) BUILD=build-tsan OPT=-O1 EXTRA_CFLAGS="-fsanitize=thread" \
+	    build-tsan/clinkit build-tsan/tests/test_par
+	@sh tests/tsan.sh build-tsan
 
 FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
 build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_SRC)

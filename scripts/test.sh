@@ -1,7 +1,7 @@
 #!/bin/sh
 # The whole test suite: install what is missing, build, run unit and
-# integration tests, the same under AddressSanitizer + UBSan, then the
-# browser tests. Prints a "N passed, N failed" line per part and a total.
+# integration tests, the same under AddressSanitizer + UBSan, the threaded
+# code under ThreadSanitizer, then the browser tests. Prints a "N passed, N failed" line per part and a total.
 set -u
 cd "$(dirname "$0")/.."
 sh scripts/install-deps.sh --browser || exit 1
@@ -24,6 +24,7 @@ part "build (gcc, -Werror)" make -s -j"$jobs" all EXTRA_CFLAGS=-Werror
 part "build (clang, -Werror)" make -s -j"$jobs" all CC=clang BUILD=build-clang EXTRA_CFLAGS=-Werror
 part "unit + integration" make -s -j"$jobs" check
 part "ASan + UBSan" make -s -j"$jobs" asan
+part "ThreadSanitizer" make -s -j"$jobs" tsan
 if [ -x tests/browser/run.sh ] || [ -f tests/browser/run.sh ]; then
     part "browser (Chromium)" sh tests/browser/run.sh "$(pwd)/build/clinkit"
 fi
