@@ -7,16 +7,7 @@
  */
 #include "fuzzutil.h"
 
-#include <sys/stat.h>
-
 #include "clinkit/eval.h"
-
-static void sub(const char *name)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", fz_dir(), name);
-    mkdir(p, 0700);
-}
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -25,16 +16,13 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         return 0;
     unsigned pick = data[0];
     data++, size--;
-    const unsigned char *nul = memchr(data, 0, size);
-    size_t gl = nul ? (size_t)(nul - data) : size;
-    const unsigned char *s = nul ? nul + 1 : data + size;
-    size_t sl = nul ? size - gl - 1 : 0;
-    sub("g");
-    sub("s");
-    sub("g/D");
-    sub("s/D");
-    fz_file("g/D/D.gold.xml", data, gl);
-    fz_file("s/D/D.sys.xml", s, sl);
+    fz_pair in = fz_split(data, size);
+    fz_mkdir("g");
+    fz_mkdir("s");
+    fz_mkdir("g/D");
+    fz_mkdir("s/D");
+    fz_file("g/D/D.gold.xml", in.gold, in.gold_n);
+    fz_file("s/D/D.sys.xml", in.system, in.system_n);
     const char *opts[5];
     size_t n = 0;
     if (pick & 1)

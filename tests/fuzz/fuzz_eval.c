@@ -7,16 +7,7 @@
  */
 #include "fuzzutil.h"
 
-#include <sys/stat.h>
-
 #include "clinkit/eval.h"
-
-static void sub(const char *name)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", fz_dir(), name);
-    mkdir(p, 0700);
-}
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -25,20 +16,17 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         return 0;
     int which = data[0] % 6;
     data++, size--;
-    const unsigned char *nul = memchr(data, 0, size);
-    size_t gl = nul ? (size_t)(nul - data) : size;
-    const unsigned char *s = nul ? nul + 1 : data + size;
-    size_t sl = nul ? size - gl - 1 : 0;
+    fz_pair in = fz_split(data, size);
     static const char *const tasks[] = {"conll", "nbme", "cblue-cmeie", "n2c2-2018-t2",
                                         "i2b2-2014-deid", "n2c2-2018-t1"};
     static const char *const gname[] = {"g.txt", "g/train.csv", "g.jsonl", "g/1.ann",
                                         "g/100-01.xml", "g/1.xml"};
     static const char *const sname[] = {"s.txt", "s/submission.csv", "s.jsonl", "s/1.ann",
                                         "s/100-01.xml", "s/1.xml"};
-    sub("g");
-    sub("s");
-    fz_file(gname[which], data, gl);
-    fz_file(sname[which], s, sl);
+    fz_mkdir("g");
+    fz_mkdir("s");
+    fz_file(gname[which], in.gold, in.gold_n);
+    fz_file(sname[which], in.system, in.system_n);
     char g[512], sy[512];
     int dir = strchr(gname[which], '/') != NULL;
     snprintf(g, sizeof g, "%s/%s", fz_dir(), dir ? "g" : gname[which]);

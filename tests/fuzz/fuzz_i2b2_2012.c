@@ -7,8 +7,6 @@
  */
 #include "fuzzutil.h"
 
-#include <sys/stat.h>
-
 #include "clinkit/eval.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
@@ -18,17 +16,16 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         return 0;
     int method = data[0] % 3;
     data++, size--;
-    const unsigned char *nul = memchr(data, 0, size);
-    size_t gl = nul ? (size_t)(nul - data) : size;
-    const unsigned char *s = nul ? nul + 1 : data;
-    size_t sl = nul ? size - gl - 1 : size;
+    fz_pair in = fz_split(data, size);
+    if (!in.split) /* no NUL: the file is scored against itself */
+        in.system = in.gold, in.system_n = in.gold_n;
+    fz_mkdir("g");
+    fz_mkdir("s");
+    fz_file("g/1.xml", in.gold, in.gold_n);
+    fz_file("s/1.xml", in.system, in.system_n);
     char g[512], sy[512];
     snprintf(g, sizeof g, "%s/g", fz_dir());
     snprintf(sy, sizeof sy, "%s/s", fz_dir());
-    mkdir(g, 0700);
-    mkdir(sy, 0700);
-    fz_file("g/1.xml", data, gl);
-    fz_file("s/1.xml", s, sl);
     static const char *const exact[] = {"exact=1", NULL};
     static const char *const partial[] = {"partial-credit=1", NULL};
     ck_opts opts = method == 1 ? exact : method == 2 ? partial : NULL;

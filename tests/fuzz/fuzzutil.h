@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "clinkit/clinkit.h"
@@ -36,6 +37,33 @@ static inline const char *fz_file(const char *name, const void *data, size_t n)
         fwrite(data, 1, n, f);
     fclose(f);
     return path;
+}
+
+/* Make the folder fz_dir()/name (its parent must exist). */
+static inline void fz_mkdir(const char *name)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", fz_dir(), name);
+    mkdir(p, 0700);
+}
+
+/* A scorer's two inputs from one fuzz input: gold = data up to the first
+ * NUL, system = what follows it (empty when there is no NUL). */
+typedef struct fz_pair {
+    const unsigned char *gold, *system;
+    size_t gold_n, system_n;
+    int split; /* 1 if there was a NUL */
+} fz_pair;
+
+static inline fz_pair fz_split(const unsigned char *data, size_t size)
+{
+    const unsigned char *nul = memchr(data, 0, size);
+    fz_pair p = {data, data + size, nul ? (size_t)(nul - data) : size, 0, nul != NULL};
+    if (nul) {
+        p.system = nul + 1;
+        p.system_n = size - p.gold_n - 1;
+    }
+    return p;
 }
 
 static inline ck_status fz_discard(void *user, ck_doc *doc)
