@@ -197,17 +197,6 @@ static ck_status imcs_build(const cb_rec *r, ck_doc **out)
     return CK_OK;
 }
 
-static int order_lists(const char *order, const char *key)
-{
-    if (!order)
-        return 1;
-    size_t n = strlen(key);
-    for (const char *p = order; (p = strstr(p, key)); p += n)
-        if ((p == order || p[-1] == ',') && (p[n] == ',' || !p[n]))
-            return 1;
-    return 0;
-}
-
 static json_t *sentence_json(const ck_doc *doc, const ck_entity *p, ck_diag *d)
 {
     size_t s = p->spans[0].start, e = p->spans[0].end;
@@ -260,7 +249,7 @@ static json_t *sentence_json(const ck_doc *doc, const ck_entity *p, ck_diag *d)
         if (!strcmp(key, "sentence"))
             json_object_set_new(o, key, json_stringn(text, nb));
         else if (!strcmp(key, "BIO_label")) {
-            if (n_ent || order_lists(order, key))
+            if (n_ent || cb_order_has(order, key))
                 json_object_set_new(o, key, json_string(ck_buf_str(&b)));
         } else {
             const char *v = ck_attr_get(p->attrs, p->n_attrs, key);

@@ -130,7 +130,11 @@ char *cb_key_order(const char *const *canon, json_t *obj)
             same = 0;
         if (i++)
             ck_buf_addc(&b, ',');
-        ck_buf_adds(&b, key);
+        for (const char *c = key; *c; c++) {
+            if (*c == ',' || *c == '\\')
+                ck_buf_addc(&b, '\\');
+            ck_buf_addc(&b, *c);
+        }
     }
     if (same || b.failed) {
         ck_buf_free(&b);
@@ -139,6 +143,36 @@ char *cb_key_order(const char *const *canon, json_t *obj)
     if (!b.p)
         return strdup("");
     return b.p;
+}
+
+int cb_order_next(const char **p, ck_buf *out)
+{
+    ck_buf_reset(out);
+    const char *c = *p;
+    if (!c)
+        return 0;
+    for (; *c && *c != ','; c++) {
+        if (*c == '\\' && c[1])
+            c++;
+        ck_buf_addc(out, *c);
+    }
+    ck_buf_str(out);
+    *p = *c ? c + 1 : NULL; /* "a," ends with an empty key */
+    return !out->failed;
+}
+
+int cb_order_has(const char *order, const char *key)
+{
+    if (!order)
+        return 1;
+    ck_buf k;
+    ck_buf_init(&k);
+    int found = 0;
+    const char *p = *order ? order : NULL; /* "": no keys */
+    while (!found && cb_order_next(&p, &k))
+        found = strcmp(ck_buf_str(&k), key) == 0;
+    ck_buf_free(&k);
+    return found;
 }
 
 int cb_set_text(ck_doc *doc, json_t *s)
@@ -793,19 +827,16 @@ json_t *cb_reorder(json_t *obj, const char *key_order)
     if (!key_order)
         return obj;
     json_t *out = json_object();
-    char *copy = strdup(key_order);
-    if (!out || !copy) {
-        free(copy);
-        json_decref(out);
+    if (!out)
         return obj;
-    }
-    char *save = NULL;
-    for (char *k = strtok_r(copy, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
-        json_t *v = json_object_get(obj, k);
+    ck_buf item;
+    ck_buf_init(&item);
+    for (const char *p = *key_order ? key_order : NULL; cb_order_next(&p, &item);) {
+        json_t *v = json_object_get(obj, ck_buf_str(&item));
         if (v)
-            json_object_set(out, k, v);
+            json_object_set(out, ck_buf_str(&item), v);
     }
-    free(copy);
+    ck_buf_free(&item);
     const char *k;
     json_t *v;
     json_object_foreach(obj, k, v) {

@@ -70,9 +70,16 @@ ck_doc *cb_doc_new(const cb_rec *r);
 /* Keep an unknown key: string -> meta key (unless reserved), else
  * "json:key" = compact JSON. Returns -1 on allocation failure. */
 int cb_keep_extra(ck_doc *doc, const cb_task *t, const char *key, json_t *v);
-/* The record's key order ("a,b,c", malloc'd) when obj's keys are not the
- * canonical ones in canonical order (extras may follow); NULL otherwise. */
+/* The record's key order ("a,b,c", malloc'd; a ',' or '\' inside a key is
+ * escaped with '\') when obj's keys are not the canonical ones in canonical
+ * order (extras may follow); NULL otherwise. */
 char *cb_key_order(const char *const *canon, json_t *obj);
+/* The next key of such a list into out (unescaped, NUL-terminated); *p
+ * moves past it (NULL after the last). Start with *p = the list, or NULL
+ * for "" (no keys). Returns 0 at the end of the list. */
+int cb_order_next(const char **p, ck_buf *out);
+/* 1 if the list names key (or there is no list). */
+int cb_order_has(const char *order, const char *key);
 /* 1 if key is in the NULL-terminated list. */
 int cb_in(const char *const *list, const char *key);
 

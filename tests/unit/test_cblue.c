@@ -574,6 +574,30 @@ static void imcs_tag_count_must_match_the_sentence(void **state)
 }
 
 
+/* Found by fuzz_cblue: the kept key order was a plain comma-joined list,
+ * so a key holding ',' came back split and in another place. Keys with
+ * ',' and '\\' (and a reordered sentence) now round-trip byte for byte. */
+static void imcs_keys_with_commas_and_backslashes_keep_their_order(void **state)
+{
+    (void)state;
+    static const char f[] =
+        "{\n  \"d1\": {\n    \"dialogue\": [\n      {\n"
+        "        \"sent,ence_id\": \"1\",\n        \"speaker\\\\,\": \"患者\",\n"
+        "        \"sentence\": \"咳嗽\",\n        \"dialogue_act\": \"Other\",\n"
+        "        \"symptom_norm\": [],\n        \"symptom_type\": [],\n"
+        "        \"BIO_label\": \"B-Symptom I-Symptom\"\n      }\n    ]\n  }\n}";
+    char *dir = with_file("IMCS-V2_train.json", f);
+    ck_corpus c;
+    tu_read("cblue-imcs-v2", dir, &c);
+    const ck_entity *p = &c.docs[0]->passages[0];
+    assert_string_equal(ck_attr_get(p->attrs, p->n_attrs, "sent,ence_id"), "1");
+    assert_string_equal(ck_attr_get(p->attrs, p->n_attrs, "speaker\\,"), "患者");
+    ck_corpus_free(&c);
+    assert_round_trip("cblue-imcs-v2", dir, "IMCS-V2_train.json", f);
+    tu_rmrf(dir);
+    free(dir);
+}
+
 /* ---- which files are read ---- */
 
 static void a_parent_folder_reads_only_the_task_files(void **state)
@@ -664,6 +688,7 @@ int main(void)
         cmocka_unit_test(kuake_ir_line_without_tab_is_an_error),
         cmocka_unit_test(imcs_bio_tags_become_entities_per_character),
         cmocka_unit_test(imcs_tag_count_must_match_the_sentence),
+        cmocka_unit_test(imcs_keys_with_commas_and_backslashes_keep_their_order),
         cmocka_unit_test(a_parent_folder_reads_only_the_task_files),
         cmocka_unit_test(a_single_file_of_any_name_is_read),
         cmocka_unit_test(a_single_output_file_gets_every_document),
