@@ -170,8 +170,6 @@ static ck_status w_write(void *state, const ck_doc *doc, ck_diag *d)
     ck_buf_reset(&w->con);
     ck_buf_reset(&w->ast);
     ck_buf_reset(&w->rel);
-    char *group, *stem;
-    i2b2_split_id(doc->id, &group, &stem);
     char file[64];
     snprintf(file, sizeof file, "%.50s", doc->id);
     for (size_t i = 0; i < doc->n_entities; i++) {
@@ -219,27 +217,13 @@ static ck_status w_write(void *state, const ck_doc *doc, ck_diag *d)
     if (doc->n_events || doc->n_corefs || doc->n_labels)
         w->dropped++;
     ck_linetok_free(lt);
-    ck_status rc = CK_OK;
-    if (w->con.failed || w->ast.failed || w->rel.failed || !group || !stem)
-        rc = CK_ERR_NOMEM;
-    size_t gl = group ? strlen(group) : 0, sl = stem ? strlen(stem) : 0;
-    char *dir = rc ? NULL : malloc(gl + 16), *name = rc ? NULL : malloc(sl + 8);
-    if (!rc && (!dir || !name))
-        rc = CK_ERR_NOMEM;
+    if (w->con.failed || w->ast.failed || w->rel.failed)
+        return CK_ERR_NOMEM;
     static const char *const sub[] = {"txt", "concept", "ast", "rel"};
     static const char *const ext[] = {".txt", ".con", ".ast", ".rel"};
-    for (int k = 0; k < 4 && rc == CK_OK; k++) {
-        sprintf(dir, "%s%s%s", group, gl ? "/" : "", sub[k]);
-        sprintf(name, "%s%s", stem, ext[k]);
-        ck_buf *b = k == 1 ? &w->con : k == 2 ? &w->ast : &w->rel;
-        rc = i2b2_put(w->root, dir, name, k ? b->p : doc->text,
-                      k ? b->n : doc->text_bytes, d);
-    }
-    free(dir);
-    free(name);
-    free(group);
-    free(stem);
-    return rc;
+    const char *data[] = {doc->text, w->con.p, w->ast.p, w->rel.p};
+    size_t len[] = {doc->text_bytes, w->con.n, w->ast.n, w->rel.n};
+    return i2b2_put_doc(w->root, doc->id, 4, sub, ext, data, len, d);
 }
 
 static ck_status w_close(void *state, ck_diag *d)

@@ -246,29 +246,11 @@ static ck_status w_write(void *state, const ck_doc *doc, ck_diag *d)
     ck_linetok_free(lt);
     if (w->con.failed || w->chains.failed || w->pairs.failed)
         return CK_ERR_NOMEM;
-    char *group, *stem;
-    i2b2_split_id(doc->id, &group, &stem);
-    ck_status rc = group && stem ? CK_OK : CK_ERR_NOMEM;
-    size_t gl = group ? strlen(group) : 0, sl = stem ? strlen(stem) : 0;
-    char *dir = rc ? NULL : malloc(gl + 16), *name = rc ? NULL : malloc(sl + 16);
-    if (!rc && (!dir || !name))
-        rc = CK_ERR_NOMEM;
     static const char *const sub[] = {"docs", "concepts", "chains", "pairs"};
     static const char *const ext[] = {".txt", ".txt.con", ".txt.chains", ".txt.pairs"};
-    for (int k = 0; k < 4 && rc == CK_OK; k++) {
-        if (k == 3 && !doc->n_relations)
-            break;
-        sprintf(dir, "%s%s%s", group, gl ? "/" : "", sub[k]);
-        sprintf(name, "%s%s", stem, ext[k]);
-        ck_buf *b = k == 1 ? &w->con : k == 2 ? &w->chains : &w->pairs;
-        rc = i2b2_put(w->root, dir, name, k ? b->p : doc->text,
-                      k ? b->n : doc->text_bytes, d);
-    }
-    free(dir);
-    free(name);
-    free(group);
-    free(stem);
-    return rc;
+    const char *data[] = {doc->text, w->con.p, w->chains.p, w->pairs.p};
+    size_t len[] = {doc->text_bytes, w->con.n, w->chains.n, w->pairs.n};
+    return i2b2_put_doc(w->root, doc->id, doc->n_relations ? 4 : 3, sub, ext, data, len, d);
 }
 
 static ck_status w_close(void *state, ck_diag *d)

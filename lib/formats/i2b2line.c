@@ -456,6 +456,31 @@ ck_status i2b2_put(const char *root, const char *dir, const char *file,
     return rc;
 }
 
+ck_status i2b2_put_doc(const char *root, const char *id, size_t n, const char *const *sub,
+                       const char *const *ext, const char *const *data, const size_t *len,
+                       ck_diag *d)
+{
+    const char *slash = strrchr(id, '/');
+    const char *stem = slash ? slash + 1 : id;
+    int gl = slash ? (int)(slash - id) : 0;
+    ck_status rc = CK_OK;
+    ck_buf dir, name;
+    ck_buf_init(&dir);
+    ck_buf_init(&name);
+    for (size_t k = 0; k < n && rc == CK_OK; k++) {
+        ck_buf_reset(&dir);
+        ck_buf_reset(&name);
+        ck_buf_addf(&dir, "%.*s%s%s", gl, id, gl ? "/" : "", sub[k]);
+        ck_buf_addf(&name, "%s%s", stem, ext[k]);
+        rc = dir.failed || name.failed
+                 ? CK_ERR_NOMEM
+                 : i2b2_put(root, ck_buf_str(&dir), ck_buf_str(&name), data[k], len[k], d);
+    }
+    ck_buf_free(&dir);
+    ck_buf_free(&name);
+    return rc;
+}
+
 void i2b2_split_id(const char *id, char **group, char **stem)
 {
     const char *slash = strrchr(id, '/');

@@ -100,6 +100,12 @@ char *i2b2_strip(const char *name, const char *const *suffixes);
 /* Write data to root/dir/file, creating folders. */
 ck_status i2b2_put(const char *root, const char *dir, const char *file,
                    const char *data, size_t len, ck_diag *d);
+/* The n files of one document: root/GROUP/sub[k]/STEM ext[k] holds
+ * data[k] (len[k] bytes), where the id is "GROUP/STEM" (GROUP may be
+ * empty: "record-1" -> root/sub[k]/record-1 ext[k]). */
+ck_status i2b2_put_doc(const char *root, const char *id, size_t n, const char *const *sub,
+                       const char *const *ext, const char *const *data, const size_t *len,
+                       ck_diag *d);
 /* Document id -> (group, stem): "beth/record-1" -> "beth", "record-1". */
 void i2b2_split_id(const char *id, char **group, char **stem);
 int i2b2_safe_id(const char *id);
