@@ -171,24 +171,7 @@ static json_t *cdee_record(const ck_doc *doc, ck_diag *d)
     return cb_finish_record(doc, &cdee_task, rec);
 }
 
-static ck_status cdee_read(const char *path, ck_opts opts, ck_doc_sink sink, void *user,
-                           ck_diag *d)
-{
-    return cb_read(path, opts, &cdee_task, sink, user, d);
-}
-static ck_status cdee_open(const char *path, ck_opts opts, void **state, ck_diag *d)
-{
-    return cb_writer_open(path, opts, &cdee_task, cdee_record, state, d);
-}
-
-const ck_format ck_fmt_cblue_chip_cdee = {
-    .id = "cblue-chip-cdee",
-    .summary = "CBLUE CHIP-CDEE clinical discovery events (core_name, tendency, character, "
+CB_JSON_FORMAT(chip_cdee, cdee_task, cdee_record, "cblue-chip-cdee",
+               "CBLUE CHIP-CDEE clinical discovery events (core_name, tendency, character, "
                "anatomy)",
-    .layout = "the CHIP-CDEE/ folder (CHIP-CDEE_train.json, ...) or one .json file",
-    .flags = CK_FMT_DIR | CK_FMT_STREAM,
-    .read = cdee_read,
-    .writer_open = cdee_open,
-    .writer_write = cb_writer_write,
-    .writer_close = cb_writer_close,
-};
+               "the CHIP-CDEE/ folder (CHIP-CDEE_train.json, ...) or one .json file");

@@ -102,25 +102,7 @@ static json_t *cls_record(const cls_desc *c, const ck_doc *doc)
         (void)d;                                                                           \
         return cls_record(&sym##_desc, doc);                                               \
     }                                                                                      \
-    static ck_status sym##_read(const char *path, ck_opts opts, ck_doc_sink sink,          \
-                                void *user, ck_diag *d)                                    \
-    {                                                                                      \
-        return cb_read(path, opts, &sym##_desc.task, sink, user, d);                       \
-    }                                                                                      \
-    static ck_status sym##_open(const char *path, ck_opts opts, void **state, ck_diag *d)  \
-    {                                                                                      \
-        return cb_writer_open(path, opts, &sym##_desc.task, sym##_record, state, d);       \
-    }                                                                                      \
-    const ck_format ck_fmt_cblue_##sym = {                                                 \
-        .id = fid,                                                                         \
-        .summary = summ,                                                                   \
-        .layout = lay,                                                                     \
-        .flags = CK_FMT_DIR | CK_FMT_STREAM,                                               \
-        .read = sym##_read,                                                                \
-        .writer_open = sym##_open,                                                         \
-        .writer_write = cb_writer_write,                                                   \
-        .writer_close = cb_writer_close,                                                   \
-    };
+    CB_JSON_FORMAT(sym, sym##_desc.task, sym##_record, fid, summ, lay);
 
 #define L(...) {__VA_ARGS__, NULL}
 
@@ -216,23 +198,6 @@ static json_t *cdn_record(const ck_doc *doc, ck_diag *d)
     return cb_finish_record(doc, &cdn_task, rec);
 }
 
-static ck_status cdn_read(const char *path, ck_opts opts, ck_doc_sink sink, void *user,
-                          ck_diag *d)
-{
-    return cb_read(path, opts, &cdn_task, sink, user, d);
-}
-static ck_status cdn_open(const char *path, ck_opts opts, void **state, ck_diag *d)
-{
-    return cb_writer_open(path, opts, &cdn_task, cdn_record, state, d);
-}
-
-const ck_format ck_fmt_cblue_chip_cdn = {
-    .id = "cblue-chip-cdn",
-    .summary = "CBLUE CHIP-CDN diagnosis normalization (terms joined by ##)",
-    .layout = "the CHIP-CDN/ folder (CHIP-CDN_train.json, ...) or one .json file",
-    .flags = CK_FMT_DIR | CK_FMT_STREAM,
-    .read = cdn_read,
-    .writer_open = cdn_open,
-    .writer_write = cb_writer_write,
-    .writer_close = cb_writer_close,
-};
+CB_JSON_FORMAT(chip_cdn, cdn_task, cdn_record, "cblue-chip-cdn",
+               "CBLUE CHIP-CDN diagnosis normalization (terms joined by ##)",
+               "the CHIP-CDN/ folder (CHIP-CDN_train.json, ...) or one .json file");

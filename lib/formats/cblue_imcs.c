@@ -304,23 +304,6 @@ static json_t *imcs_record(const ck_doc *doc, ck_diag *d)
     return cb_finish_record(doc, &imcs_task, rec);
 }
 
-static ck_status imcs_read(const char *path, ck_opts opts, ck_doc_sink sink, void *user,
-                           ck_diag *d)
-{
-    return cb_read(path, opts, &imcs_task, sink, user, d);
-}
-static ck_status imcs_open(const char *path, ck_opts opts, void **state, ck_diag *d)
-{
-    return cb_writer_open(path, opts, &imcs_task, imcs_record, state, d);
-}
-
-const ck_format ck_fmt_cblue_imcs_v2 = {
-    .id = "cblue-imcs-v2",
-    .summary = "CBLUE IMCS-V2 medical dialogues (per-character BIO tags, symptom norms)",
-    .layout = "the IMCS-V2/ folder (IMCS-V2_train.json, ...) or one .json file",
-    .flags = CK_FMT_DIR | CK_FMT_STREAM,
-    .read = imcs_read,
-    .writer_open = imcs_open,
-    .writer_write = cb_writer_write,
-    .writer_close = cb_writer_close,
-};
+CB_JSON_FORMAT(imcs_v2, imcs_task, imcs_record, "cblue-imcs-v2",
+               "CBLUE IMCS-V2 medical dialogues (per-character BIO tags, symptom norms)",
+               "the IMCS-V2/ folder (IMCS-V2_train.json, ...) or one .json file");

@@ -126,6 +126,29 @@ ck_status cb_writer_open(const char *path, ck_opts opts, const cb_task *t,
 ck_status cb_writer_write(void *state, const ck_doc *doc, ck_diag *d);
 ck_status cb_writer_close(void *state, ck_diag *d);
 
+/* A JSON task's format: the registry entry ck_fmt_cblue_<sym>, reading
+ * with cb_read and writing records with record() through cb_writer_*. */
+#define CB_JSON_FORMAT(sym, task, record, fid, summ, lay)                                  \
+    static ck_status sym##_read(const char *path, ck_opts opts, ck_doc_sink sink,          \
+                                void *user, ck_diag *d)                                    \
+    {                                                                                      \
+        return cb_read(path, opts, &(task), sink, user, d);                                \
+    }                                                                                      \
+    static ck_status sym##_open(const char *path, ck_opts opts, void **state, ck_diag *d)  \
+    {                                                                                      \
+        return cb_writer_open(path, opts, &(task), record, state, d);                      \
+    }                                                                                      \
+    const ck_format ck_fmt_cblue_##sym = {                                                 \
+        .id = fid,                                                                         \
+        .summary = summ,                                                                   \
+        .layout = lay,                                                                     \
+        .flags = CK_FMT_DIR | CK_FMT_STREAM,                                               \
+        .read = sym##_read,                                                                \
+        .writer_open = sym##_open,                                                         \
+        .writer_write = cb_writer_write,                                                   \
+        .writer_close = cb_writer_close,                                                   \
+    }
+
 /* Add doc's kept extras (see cb_keep_extra) to obj, then put obj's keys in
  * meta "key_order" order when present (keys not listed follow, but only if
  * not empty). Returns the object to emit (obj itself or a new one). */

@@ -210,26 +210,9 @@ static json_t *ee_record(const ck_doc *doc, ck_diag *d)
     return cb_finish_record(doc, &ee_task, rec);
 }
 
-static ck_status ee_read(const char *path, ck_opts opts, ck_doc_sink sink, void *user,
-                         ck_diag *d)
-{
-    return cb_read(path, opts, &ee_task, sink, user, d);
-}
-static ck_status ee_open(const char *path, ck_opts opts, void **state, ck_diag *d)
-{
-    return cb_writer_open(path, opts, &ee_task, ee_record, state, d);
-}
-
-const ck_format ck_fmt_cblue_cmeee = {
-    .id = "cblue-cmeee",
-    .summary = "CBLUE CMeEE / CMeEE-V2 Chinese medical NER (JSON array, end_idx inclusive)",
-    .layout = "the CMeEE/ folder (CMeEE_train.json, ...; CMeEE-V2_*.json) or one .json file",
-    .flags = CK_FMT_DIR | CK_FMT_STREAM,
-    .read = ee_read,
-    .writer_open = ee_open,
-    .writer_write = cb_writer_write,
-    .writer_close = cb_writer_close,
-};
+CB_JSON_FORMAT(cmeee, ee_task, ee_record, "cblue-cmeee",
+               "CBLUE CMeEE / CMeEE-V2 Chinese medical NER (JSON array, end_idx inclusive)",
+               "the CMeEE/ folder (CMeEE_train.json, ...; CMeEE-V2_*.json) or one .json file");
 
 /* ---- CMeIE ---- */
 
@@ -402,24 +385,7 @@ static json_t *ie_record(const ck_doc *doc, ck_diag *d)
     return cb_finish_record(doc, &ie_task, rec);
 }
 
-static ck_status ie_read(const char *path, ck_opts opts, ck_doc_sink sink, void *user,
-                         ck_diag *d)
-{
-    return cb_read(path, opts, &ie_task, sink, user, d);
-}
-static ck_status ie_open(const char *path, ck_opts opts, void **state, ck_diag *d)
-{
-    return cb_writer_open(path, opts, &ie_task, ie_record, state, d);
-}
-
-const ck_format ck_fmt_cblue_cmeie = {
-    .id = "cblue-cmeie",
-    .summary = "CBLUE CMeIE / CMeIE-V2 relation triples (JSON Lines spo_list; entities "
+CB_JSON_FORMAT(cmeie, ie_task, ie_record, "cblue-cmeie",
+               "CBLUE CMeIE / CMeIE-V2 relation triples (JSON Lines spo_list; entities "
                "placed at the first match)",
-    .layout = "the CMeIE/ folder (CMeIE_train.json, ...; CMeIE-V2_*.jsonl) or one file",
-    .flags = CK_FMT_DIR | CK_FMT_STREAM,
-    .read = ie_read,
-    .writer_open = ie_open,
-    .writer_write = cb_writer_write,
-    .writer_close = cb_writer_close,
-};
+               "the CMeIE/ folder (CMeIE_train.json, ...; CMeIE-V2_*.jsonl) or one file");
