@@ -11,7 +11,7 @@
 
 #include "core/par.h"
 
-enum { MAX_WORKERS = 8, WINDOW = 16 };
+enum { MAX_WORKERS = CK_PAR_MAX_WORKERS, WINDOW = 16 };
 
 typedef struct slot {
     void *out;

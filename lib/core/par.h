@@ -18,6 +18,10 @@
 
 #include "clinkit/diag.h"
 
+/* At most this many workers: callers may keep per-worker state in arrays
+ * of this size. */
+enum { CK_PAR_MAX_WORKERS = 8 };
+
 /* Prepare item i on worker w (0 <= w < workers): set *out (may be NULL). */
 typedef ck_status (*ck_par_work)(void *ctx, unsigned w, size_t i, void **out, ck_diag *d);
 /* Take item i's result; rc is what work returned. Non-OK stops the run. */
@@ -26,7 +30,7 @@ typedef ck_status (*ck_par_deliver)(void *ctx, size_t i, void *out, ck_status rc
 typedef void (*ck_par_drop)(void *ctx, void *out);
 
 /* Workers to use for n items: the CLINKIT_THREADS environment variable if
- * set (1 = no threads), else the online CPUs, at most 8; 1 for few items. */
+ * set (1 = no threads), else the online CPUs, at most CK_PAR_MAX_WORKERS; 1 for few items. */
 unsigned ck_par_workers(size_t n);
 
 /* Run the map; workers == 1 is a plain loop on the calling thread (work

@@ -188,7 +188,7 @@ ck_status ck_tags_parse(ck_xml_pool *pool, const char *data, size_t len,
 /* One file -> one document, on a worker (see core/par.h). */
 typedef struct tags_run {
     ck_source *src;
-    ck_xml_pool pools[8];
+    ck_xml_pool pools[CK_PAR_MAX_WORKERS];
     int repair;
     const ck_tags_kind *k;
     ck_doc_sink sink;
